@@ -1,0 +1,200 @@
+//! Article anatomy: which lines of a page are not the article (paywall walls, promos, author
+//! bios, picture credits, comment links) and what the machine-translation disclaimer says.
+//!
+//! Both are read from `dictionaries/<lang>/anatomy.toml`; nothing here knows a phrase.
+
+use std::ops::Range;
+
+use crate::lang::{self, Language};
+
+/// A run of whole lines that is not article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    /// What it is: `paywall`, `promo`, `author-bio`, `comments`, `picture-credit`, `mt-disclaimer`.
+    pub kind: String,
+    /// From the start of the first line to the end of the last.
+    pub span: Range<usize>,
+}
+
+/// The machine-translation notice of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclaimer {
+    pub span: Range<usize>,
+    /// ISO 639-1 code of the language translated from, when the notice names it.
+    pub source: Option<String>,
+    /// ISO 639-1 code of the language translated into.
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Anatomy {
+    pub excluded: Vec<Excluded>,
+    pub disclaimer: Option<Disclaimer>,
+}
+
+impl Anatomy {
+    /// Finds the non-article regions of a text whose lines are `lines`.
+    pub fn read(
+        text: &str,
+        lines: &[Range<usize>],
+        lang: Option<&Language>,
+        disclaimer: Option<Disclaimer>,
+    ) -> Anatomy {
+        let mut excluded = lang.map_or_else(Vec::new, |l| find_regions(text, lines, l));
+        if let Some(d) = &disclaimer {
+            let covered = excluded.iter().any(|e| e.span.contains(&d.span.start));
+            if !covered && let Some(line) = lines.iter().find(|l| l.contains(&d.span.start)) {
+                excluded.push(Excluded {
+                    kind: "mt-disclaimer".into(),
+                    span: line.clone(),
+                });
+                excluded.sort_by_key(|e| e.span.start);
+            }
+        }
+        Anatomy {
+            excluded,
+            disclaimer,
+        }
+    }
+
+    pub fn is_excluded(&self, pos: usize) -> bool {
+        self.excluded
+            .iter()
+            .any(|e| e.span.start <= pos && pos < e.span.end.max(e.span.start + 1))
+    }
+
+    pub fn machine_translated(&self) -> bool {
+        self.disclaimer.is_some()
+    }
+}
+
+fn find_regions(text: &str, lines: &[Range<usize>], lang: &Language) -> Vec<Excluded> {
+    let mut out: Vec<Excluded> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = text[lines[i].clone()].trim();
+        let rule = (!line.is_empty())
+            .then(|| lang.regions.iter().find(|r| r.start.is_match(line)))
+            .flatten();
+        let Some(rule) = rule else {
+            i += 1;
+            continue;
+        };
+        let last = if rule.to_end {
+            lines.len() - 1
+        } else {
+            region_end(text, lines, i, rule)
+        };
+        out.push(Excluded {
+            kind: rule.kind.clone(),
+            span: lines[i].start..lines[last].end,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+/// The last line of a region that starts at line `first`.
+fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::RegionRule) -> usize {
+    let Some(until) = &rule.until else {
+        return first;
+    };
+    let limit = (first + rule.max_lines).min(lines.len());
+    (first..limit)
+        .find(|&k| until.is_match(text[lines[k].clone()].trim()))
+        .unwrap_or(first)
+}
+
+/// Looks for a machine-translation notice in any language mtlint knows.
+pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
+    // The notice sits at the end of a page far more often than at the top.
+    for line in lines.iter().rev() {
+        let line_text = &text[line.clone()];
+        if line_text.trim().is_empty() {
+            continue;
+        }
+        for code in lang::SUPPORTED {
+            let Some(language) = lang::language(code) else {
+                continue;
+            };
+            if let Some(d) = match_disclaimer(language, line_text, line.start) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+fn match_disclaimer(language: &Language, line: &str, offset: usize) -> Option<Disclaimer> {
+    for pattern in &language.disclaimers {
+        let Some(caps) = pattern.captures(line) else {
+            continue;
+        };
+        let whole = caps.get(0)?;
+        let name = |group: &str| {
+            caps.name(group)
+                .and_then(|m| language.code_for_name(m.as_str()))
+                .map(str::to_string)
+        };
+        return Some(Disclaimer {
+            span: offset + whole.start()..offset + whole.end(),
+            source: name("source"),
+            target: name("target").or_else(|| Some(language.code.to_string())),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::line_spans;
+
+    fn anatomy(text: &str) -> Anatomy {
+        let lines = line_spans(text);
+        let disclaimer = find_disclaimer(text, &lines);
+        Anatomy::read(text, &lines, lang::language("de"), disclaimer)
+    }
+
+    #[test]
+    fn german_disclaimer_gives_source_and_target() {
+        let text = "Text.\n\nDieser Artikel wurde aus dem Englischen automatisiert ins Deutsche übersetzt.\n";
+        let d = anatomy(text).disclaimer.expect("disclaimer");
+        assert_eq!(d.source.as_deref(), Some("en"));
+        assert_eq!(d.target.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn english_disclaimer_is_read() {
+        let text = "Text.\n\nThis article was machine-translated from German.\n";
+        let lines = line_spans(text);
+        let d = find_disclaimer(text, &lines).expect("disclaimer");
+        assert_eq!(d.source.as_deref(), Some("de"));
+        assert_eq!(d.target.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn paywall_runs_to_its_closing_line() {
+        let text = "Bitte deaktivieren Sie Ihren Ad-Blocker\n\nWerbung finanziert uns.\n\nBitte loggen sich aus und wieder ein.\n\nDer Artikel.\n";
+        let a = anatomy(text);
+        assert_eq!(a.excluded.len(), 1);
+        assert_eq!(a.excluded[0].kind, "paywall");
+        assert!(!a.is_excluded(text.find("Der Artikel").unwrap()));
+        assert!(a.is_excluded(text.find("Werbung").unwrap()));
+    }
+
+    #[test]
+    fn author_bio_runs_to_the_end() {
+        let text = "Der Artikel.\n\nZu den Autoren\n\nAnna schreibt.\n\nKommentare\n";
+        let a = anatomy(text);
+        assert_eq!(a.excluded.len(), 1);
+        assert_eq!(a.excluded[0].kind, "author-bio");
+        assert!(a.is_excluded(text.find("Kommentare").unwrap()));
+    }
+
+    #[test]
+    fn article_text_is_not_excluded() {
+        let text = "Putin besuchte Pjöngjang.\nKim lobte das Bündnis.\n";
+        assert!(anatomy(text).excluded.is_empty());
+    }
+}

@@ -1,0 +1,127 @@
+use super::{Check, rule};
+use crate::document::{Document, Token, TokenKind};
+use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
+
+rule! {
+    /// Finds a word written twice in a row ("und und") and a subject pronoun repeated after
+    /// its verb ("Er wollte er …"). Repetitions German grammar allows ("…, dass die die Wahl
+    /// gewinnen", "als sie sie sah") are listed in `dictionaries/<lang>/grammar.toml` and
+    /// not reported.
+    ///
+    /// Why it matters: machine translation sometimes keeps a pronoun from the source order and
+    /// adds another in the target order; an editor reads it as a slip.
+    ///
+    /// Example: `Er wollte er laut Informationen der „Süddeutschen Zeitung“ Wirkung …
+    /// erzielen` should read `Er wollte laut …`.
+    pub struct DoubledWord {
+        id: "doubled-word",
+        category: Grammar,
+        mqm: "Fluency/Grammar",
+        severity: Minor,
+        summary: "a word or subject pronoun written twice",
+    }
+}
+
+impl Check for DoubledWord {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.lang else { return };
+        for sentence in &doc.sentences {
+            // Punctuation tokens stay in: "und, und" is deliberate, "und und" is not.
+            let tokens = doc.tokens_in(&sentence.span);
+            doubled_neighbours(doc, lang, tokens, out);
+            repeated_subject(doc, lang, tokens, out);
+        }
+    }
+}
+
+fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mut Vec<Finding>) {
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+            continue;
+        }
+        let (wa, wb) = (doc.slice(&a.span), doc.slice(&b.span));
+        let is_name_pair = wb.chars().next().is_some_and(char::is_uppercase);
+        if wa.to_lowercase() != wb.to_lowercase()
+            || is_name_pair
+            || lang.doubled_allowed.contains(&wb.to_lowercase())
+        {
+            continue;
+        }
+        out.push(
+            DoubledWord::rule()
+                .finding(a.span.start..b.span.end, format!("«{wb}» is written twice"))
+                .with_suggestion(wa.to_string())
+                .with_evidence(format!("«{wa} {wb}» repeats the word with nothing between")),
+        );
+    }
+}
+
+/// "Er wollte er …": a nominative-only pronoun that opens the sentence comes back right
+/// after the verb.
+fn repeated_subject(doc: &Document, lang: &Language, words: &[Token], out: &mut Vec<Finding>) {
+    let [first, verb, again, ..] = words else {
+        return;
+    };
+    if [first, verb, again]
+        .iter()
+        .any(|t| t.kind != TokenKind::Word)
+    {
+        return;
+    }
+    let (p1, v, p2) = (
+        doc.slice(&first.span),
+        doc.slice(&verb.span),
+        doc.slice(&again.span),
+    );
+    let pronoun = p1.to_lowercase();
+    let verb_like = v.chars().next().is_some_and(char::is_lowercase);
+    if p2 != pronoun || !verb_like || !lang.nominative_pronouns.contains(&pronoun) {
+        return;
+    }
+    out.push(
+        DoubledWord::rule()
+            .finding(
+                first.span.start..again.span.end,
+                format!("the subject «{p1}» stands twice"),
+            )
+            .with_suggestion(format!("{p1} {v}"))
+            .with_evidence(format!(
+                "«{pronoun}» can only be a subject, and the sentence already starts with «{p1}»"
+            )),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{flagged, suggestion};
+
+    #[test]
+    fn flags_repeated_subject_pronoun() {
+        let text = "Er wollte er Wirkung erzielen.";
+        assert_eq!(flagged(&DoubledWord, text), vec!["Er wollte er"]);
+        assert_eq!(suggestion(&DoubledWord, text), "Er wollte");
+    }
+
+    #[test]
+    fn flags_doubled_word() {
+        assert_eq!(
+            flagged(&DoubledWord, "Er kam und und ging."),
+            vec!["und und"]
+        );
+    }
+
+    #[test]
+    fn grammatical_repetitions_are_quiet() {
+        assert!(flagged(&DoubledWord, "Er sagte, dass die die Wahl gewinnen.").is_empty());
+        assert!(flagged(&DoubledWord, "Sie wusste, dass das das Ende war.").is_empty());
+        assert!(flagged(&DoubledWord, "Sie sah sie nicht.").is_empty());
+        assert!(flagged(&DoubledWord, "Er ist in Baden Baden.").is_empty());
+    }
+}

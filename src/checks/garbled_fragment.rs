@@ -1,0 +1,222 @@
+use std::ops::Range;
+
+use super::{Check, rule};
+use crate::document::{Block, BlockKind, Document, TokenKind, ends_with_terminal};
+use crate::finding::{Finding, RuleInfo, Severity};
+use crate::lang::Language;
+
+rule! {
+    /// Finds garbled or truncated fragments: a sentence that starts lower-case after a full
+    /// stop, a capitalised preposition or article right after a determiner in mid-sentence
+    /// ("in seiner Mit dem"), a paragraph that ends in a lone capital letter, and running text
+    /// (a paragraph of several sentences) that ends without punctuation. Signals in one
+    /// sentence make one finding; two or more make it major.
+    ///
+    /// Why it matters: content pipelines cut captions and splice sentences, and machine
+    /// translation carries the damage over. A truncated sentence in a published article is the
+    /// first thing a reader notices. Headlines and one-line captions, which end without
+    /// punctuation by convention, are not reported.
+    ///
+    /// Example: `… mit dem er es zu tun bekam. in seiner Mit dem damals noch amtierenden
+    /// US-Präsidenten B` is a spliced, truncated caption.
+    pub struct GarbledFragment {
+        id: "garbled-fragment",
+        category: Garbled,
+        mqm: "Fluency/Grammar",
+        severity: Minor,
+        summary: "a garbled, spliced or truncated fragment of text",
+    }
+}
+
+/// A shorter last sentence without punctuation is more often a kicker or a subtitle
+/// ("Das müssen Sie wissen") than a truncation.
+const MIN_UNFINISHED_WORDS: usize = 8;
+
+/// One piece of evidence that a sentence is damaged.
+struct Signal {
+    start: usize,
+    what: String,
+}
+
+impl Check for GarbledFragment {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.lang else { return };
+        for (block_index, block) in doc.blocks.iter().enumerate() {
+            let sentences = doc.sentences_of(block);
+            for (k, sentence) in sentences.iter().enumerate() {
+                let is_last = k + 1 == sentences.len();
+                let mut signals = lower_case_starts(doc, lang, &sentence.span);
+                signals.extend(capitalised_function_words(doc, lang, &sentence.span));
+                if is_last && block_index > 0 {
+                    // The first block is the title, which may end without punctuation.
+                    signals.extend(unfinished_ending(doc, block, &sentence.span));
+                }
+                if let Some(finding) = fragment_finding(&sentence.span, signals) {
+                    out.push(finding);
+                }
+            }
+        }
+    }
+}
+
+fn fragment_finding(sentence: &Range<usize>, signals: Vec<Signal>) -> Option<Finding> {
+    let start = signals.iter().map(|s| s.start).min()?;
+    let evidence: Vec<&str> = signals.iter().map(|s| s.what.as_str()).collect();
+    let severity = if signals.len() >= 2 {
+        Severity::Major
+    } else {
+        Severity::Minor
+    };
+    let span = start..sentence.end;
+    let message = if signals.len() >= 2 {
+        "garbled or truncated fragment".to_string()
+    } else {
+        format!("possibly garbled text: {}", evidence[0])
+    };
+    Some(
+        GarbledFragment::rule()
+            .finding(span, message)
+            .with_severity(severity)
+            .with_suggestion("restore the sentence from the source text")
+            .with_evidence(evidence.join("; ")),
+    )
+}
+
+/// "bekam. in seiner": a full stop after a word, then a lower-case word. Abbreviations
+/// ("z. B. in", "ca. zehn") and ellipses are not sentence ends.
+fn lower_case_starts(doc: &Document, lang: &Language, sentence: &Range<usize>) -> Vec<Signal> {
+    let tokens = doc.tokens_in(sentence);
+    let mut found = Vec::new();
+    for w in tokens.windows(3) {
+        let (word, stop, next) = (&w[0], &w[1], &w[2]);
+        let (word_text, next_text) = (doc.slice(&word.span), doc.slice(&next.span));
+        let is_stop = doc.slice(&stop.span) == "." && word.span.end == stop.span.start;
+        let spaced = next.span.start > stop.span.end;
+        if word.kind == TokenKind::Word
+            && is_stop
+            && spaced
+            && next.kind == TokenKind::Word
+            && next_text.chars().next().is_some_and(char::is_lowercase)
+            && word_text.chars().count() > 1
+            && !lang.abbreviations.contains(word_text)
+        {
+            found.push(Signal {
+                start: next.span.start,
+                what: format!("«{next_text}» starts lower-case after a full stop"),
+            });
+        }
+    }
+    found
+}
+
+/// "in seiner Mit dem": a preposition or article capitalised right after a determiner.
+fn capitalised_function_words(
+    doc: &Document,
+    lang: &Language,
+    sentence: &Range<usize>,
+) -> Vec<Signal> {
+    let tokens = doc.tokens_in(sentence);
+    let mut found = Vec::new();
+    for w in tokens.windows(2) {
+        let (prev, word) = (&w[0], &w[1]);
+        if prev.kind != TokenKind::Word || word.kind != TokenKind::Word {
+            continue;
+        }
+        let (prev_text, word_text) = (doc.slice(&prev.span), doc.slice(&word.span));
+        let capitalised = word_text.chars().next().is_some_and(char::is_uppercase);
+        if capitalised
+            && prev_text.chars().next().is_some_and(char::is_lowercase)
+            && lang.determiners.contains(prev_text)
+            && lang.function_words.contains(&word_text.to_lowercase())
+        {
+            found.push(Signal {
+                start: prev.span.start,
+                what: format!("«{word_text}» is capitalised in mid-sentence after «{prev_text}»"),
+            });
+        }
+    }
+    found
+}
+
+/// A paragraph of several sentences whose last one stops without punctuation, perhaps on a
+/// lone capital letter ("… US-Präsidenten B").
+fn unfinished_ending(doc: &Document, block: &Block, sentence: &Range<usize>) -> Vec<Signal> {
+    let text = doc.slice(sentence);
+    let running_text = block.sentences.len() >= 2
+        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
+        && text.split_whitespace().count() >= MIN_UNFINISHED_WORDS;
+    if !running_text || ends_with_terminal(text) {
+        return Vec::new();
+    }
+    let Some(last) = doc.tokens_in(sentence).last() else {
+        return Vec::new();
+    };
+    let last_text = doc.slice(&last.span);
+    let mut found = vec![Signal {
+        start: last.span.start,
+        what: "the paragraph ends without punctuation".to_string(),
+    }];
+    let lone_capital = last_text.chars().count() == 1 && last_text.chars().all(char::is_uppercase);
+    if lone_capital {
+        found.push(Signal {
+            start: last.span.start,
+            what: format!("it ends on a lone «{last_text}»"),
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{findings, flagged};
+
+    #[test]
+    fn flags_spliced_and_truncated_caption() {
+        let text = "Clinton war der erste US-Präsident, mit dem er zu tun bekam. in seiner Mit dem damals amtierenden US-Präsidenten B © Imago\n";
+        let found = findings(&GarbledFragment, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].span.clone()],
+            "in seiner Mit dem damals amtierenden US-Präsidenten B"
+        );
+        assert_eq!(found[0].severity, Severity::Major);
+    }
+
+    #[test]
+    fn abbreviations_before_lower_case_are_fine() {
+        assert!(
+            flagged(
+                &GarbledFragment,
+                "Er nannte z. B. drei Länder, etwa ca. zehn."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn headlines_and_short_captions_end_without_punctuation() {
+        let text = "Putin lobt Nordkorea für seine Unterstützung\n\nXi Jinping und Putin geben sich die Hände\n";
+        assert!(flagged(&GarbledFragment, text).is_empty());
+    }
+
+    #[test]
+    fn capitalised_function_word_after_determiner() {
+        assert_eq!(
+            flagged(&GarbledFragment, "Er kam mit seiner Mit dem Auto.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn running_text_ending_without_punctuation() {
+        assert_eq!(
+            flagged(&GarbledFragment, "Er kam. Dann ging er nach Hause und").len(),
+            1
+        );
+    }
+}

@@ -1,0 +1,110 @@
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{Check, rule};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo};
+
+/// Sentences shorter than this are too often repeated on purpose ("Das ist alles.").
+const MIN_WORDS: usize = 6;
+
+rule! {
+    /// Finds sentences that stand a second time in the article, such as a picture caption
+    /// pasted twice or a paragraph repeated by a content pipeline. Consecutive repeated
+    /// sentences are reported as one finding.
+    ///
+    /// Why it matters: readers notice a repeated sentence at once and take the article for
+    /// unedited. Page extraction and translation pipelines duplicate captions and teasers.
+    ///
+    /// Example: a gallery caption `Wladimir Putin während einer Trainingssession in Sotschi im
+    /// Jahr 2019.` followed by the same sentence again with the photo credit added.
+    pub struct RepeatedSentence {
+        id: "repeated-sentence",
+        category: Duplicate,
+        mqm: "Accuracy/Addition",
+        severity: Minor,
+        summary: "a sentence or paragraph that stands twice",
+    }
+}
+
+impl Check for RepeatedSentence {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
+        // The run of repeated sentences being collected: (block, span, first earlier position).
+        let mut run: Option<(usize, Range<usize>, usize)> = None;
+        for sentence in &doc.sentences {
+            let text = doc.slice(&sentence.span);
+            if text.split_whitespace().count() < MIN_WORDS {
+                flush(doc, &mut run, out);
+                continue;
+            }
+            let key = normalize(text);
+            match first_seen.get(&key) {
+                Some(&earlier) => match &mut run {
+                    Some((block, span, _)) if *block == sentence.block => {
+                        span.end = sentence.span.end
+                    }
+                    _ => {
+                        flush(doc, &mut run, out);
+                        run = Some((sentence.block, sentence.span.clone(), earlier));
+                    }
+                },
+                None => {
+                    flush(doc, &mut run, out);
+                    first_seen.insert(key, sentence.span.start);
+                }
+            }
+        }
+        flush(doc, &mut run, out);
+    }
+}
+
+fn flush(doc: &Document, run: &mut Option<(usize, Range<usize>, usize)>, out: &mut Vec<Finding>) {
+    if let Some((_, span, earlier)) = run.take() {
+        let line = doc.line_number(earlier);
+        out.push(
+            RepeatedSentence::rule()
+                .finding(span, format!("repeats text from line {line}"))
+                .with_suggestion("delete the repetition")
+                .with_evidence(format!("the same sentence already stands on line {line}")),
+        );
+    }
+}
+
+/// Compares sentences regardless of spacing and of a trailing space before the full stop.
+fn normalize(sentence: &str) -> String {
+    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::flagged;
+
+    #[test]
+    fn flags_a_caption_pasted_twice() {
+        let text = "Putin beim Training in Sotschi im Jahr 2019. Er gilt als Judo-Fan mit großem Ehrgeiz.\n\
+                    Putin beim Training in Sotschi im Jahr 2019. Er gilt als Judo-Fan mit großem Ehrgeiz. © dpa\n";
+        assert_eq!(
+            flagged(&RepeatedSentence, text),
+            vec![
+                "Putin beim Training in Sotschi im Jahr 2019. Er gilt als Judo-Fan mit großem Ehrgeiz."
+            ]
+        );
+    }
+
+    #[test]
+    fn short_sentences_may_repeat() {
+        assert!(flagged(&RepeatedSentence, "Das ist alles.\nDas ist alles.\n").is_empty());
+    }
+
+    #[test]
+    fn different_sentences_are_quiet() {
+        let text = "Putin beim Training in Sotschi im Jahr 2019.\nPutin beim Training in Sotschi im Jahr 2020.\n";
+        assert!(flagged(&RepeatedSentence, text).is_empty());
+    }
+}

@@ -1,0 +1,551 @@
+//! The document model: text → lines → blocks → sentences → tokens, all as byte spans into the
+//! original text, plus what several checks need and should not each recompute: the article's
+//! anatomy (non-article regions, the machine-translation disclaimer), quotation-mark pairing
+//! and per-article word frequencies.
+//!
+//! A block is one non-empty line of article text: news pages put a paragraph, a headline or a
+//! caption on each line. Lines inside excluded regions (paywalls, author bios …) produce no
+//! block, so no check ever sees them and they do not count as words.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::anatomy::{self, Anatomy};
+use crate::lang::{self, Language};
+use crate::quotes::{self, QuoteMarks};
+
+/// What a block of article text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text: ends with terminal punctuation or has several sentences.
+    Paragraph,
+    /// A title or subheading: one short sentence without final punctuation.
+    Headline,
+    /// A picture caption: text followed by a photo credit ("… © Stringer/dpa").
+    Caption,
+    /// A line that is only a photo credit.
+    Credit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The whole line (without the line break).
+    pub span: Range<usize>,
+    /// The text before a trailing photo credit; equal to `span` when there is none.
+    pub body: Range<usize>,
+    /// A trailing photo credit ("© Mikhail Klimentyev/Imago").
+    pub credit: Option<Range<usize>>,
+    /// Indexes into `Document::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes ("US-Präsidenten").
+    Word,
+    /// Digits with inner separators ("10.000", "4,8").
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Range<usize>,
+}
+
+/// How to read a document.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Target language code that overrides detection (`--lang`).
+    pub language: Option<String>,
+}
+
+/// A parsed article.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub text: &'a str,
+    /// The target language code (from `--lang`, the disclaimer, or detection).
+    pub language: String,
+    /// Data for the target language, if mtlint has any.
+    pub lang: Option<&'static Language>,
+    pub anatomy: Anatomy,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotes: QuoteMarks,
+    /// How often each word form occurs in the article text (case-sensitive).
+    pub word_counts: HashMap<&'a str, usize>,
+}
+
+impl<'a> Document<'a> {
+    pub fn parse(text: &'a str, options: &ReadOptions) -> Document<'a> {
+        let lines = line_spans(text);
+        let disclaimer = anatomy::find_disclaimer(text, &lines);
+        let language = options
+            .language
+            .clone()
+            .or_else(|| disclaimer.as_ref().and_then(|d| d.target.clone()))
+            .unwrap_or_else(|| detect_language(text));
+        let lang = lang::language(&language);
+        let anatomy = Anatomy::read(text, &lines, lang, disclaimer);
+        let mut doc = Document {
+            text,
+            language,
+            lang,
+            anatomy,
+            blocks: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            quotes: QuoteMarks::default(),
+            word_counts: HashMap::new(),
+        };
+        doc.build_blocks(&lines);
+        doc.tokens = tokenize_blocks(text, &doc.blocks);
+        doc.word_counts = count_words(text, &doc.tokens);
+        doc.quotes = quotes::analyse(&doc);
+        doc
+    }
+
+    fn build_blocks(&mut self, lines: &[Range<usize>]) {
+        for line in lines {
+            let span = trim_span(self.text, line.clone());
+            if span.is_empty() || self.anatomy.is_excluded(span.start) {
+                continue;
+            }
+            let credit = self.lang.and_then(|l| find_credit(self.text, &span, l));
+            let body = match &credit {
+                Some(c) => trim_span(self.text, span.start..c.start),
+                None => span.clone(),
+            };
+            let first = self.sentences.len();
+            let block_index = self.blocks.len();
+            for s in split_sentences(self.text, body.clone(), self.lang) {
+                self.sentences.push(Sentence {
+                    span: s,
+                    block: block_index,
+                });
+            }
+            let sentences = first..self.sentences.len();
+            let kind = classify_block(self.text, &body, credit.is_some(), sentences.len());
+            self.blocks.push(Block {
+                kind,
+                span,
+                body,
+                credit,
+                sentences,
+            });
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: &Range<usize>) -> &'a str {
+        &self.text[span.clone()]
+    }
+
+    /// Words of article text, the denominator of the score.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count()
+    }
+
+    /// The tokens inside `span`, in order.
+    pub fn tokens_in(&self, span: &Range<usize>) -> &[Token] {
+        let from = self.tokens.partition_point(|t| t.span.start < span.start);
+        let to = self.tokens.partition_point(|t| t.span.start < span.end);
+        &self.tokens[from..to]
+    }
+
+    /// The sentences of a block.
+    pub fn sentences_of(&self, block: &Block) -> &[Sentence] {
+        &self.sentences[block.sentences.clone()]
+    }
+
+    /// The 1-based line number of a byte offset, for evidence that points to another line.
+    pub fn line_number(&self, pos: usize) -> usize {
+        self.text.as_bytes()[..pos.min(self.text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// How often a word form occurs in the article.
+    pub fn count(&self, word: &str) -> usize {
+        self.word_counts.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// Byte spans of the lines, without their line breaks.
+pub fn line_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        spans.push(start..strip_cr(text, start, i));
+        start = i + 1;
+    }
+    if start < text.len() {
+        spans.push(start..strip_cr(text, start, text.len()));
+    }
+    spans
+}
+
+fn strip_cr(text: &str, start: usize, end: usize) -> usize {
+    if end > start && text.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// Narrows a span to exclude leading and trailing white space.
+pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+fn find_credit(text: &str, span: &Range<usize>, lang: &Language) -> Option<Range<usize>> {
+    let pattern = lang.credit.as_ref()?;
+    let m = pattern.find(&text[span.clone()])?;
+    Some(span.start + m.start()..span.end)
+}
+
+fn classify_block(
+    text: &str,
+    body: &Range<usize>,
+    has_credit: bool,
+    sentences: usize,
+) -> BlockKind {
+    let body_text = &text[body.clone()];
+    if body_text.is_empty() {
+        return BlockKind::Credit;
+    }
+    if has_credit {
+        return BlockKind::Caption;
+    }
+    let words = body_text.split_whitespace().count();
+    if sentences <= 1 && !ends_with_terminal(body_text) && words <= 20 {
+        BlockKind::Headline
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+/// Whether text ends with sentence-final punctuation (closing quotes and brackets aside).
+pub fn ends_with_terminal(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| is_closing_mark(c) || c.is_whitespace());
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '«' | '»' | '‘' | '’' | ')' | ']' | '\''
+    )
+}
+
+fn is_opening_mark(c: char) -> bool {
+    matches!(
+        c,
+        '„' | '“' | '"' | '»' | '«' | '‚' | '‘' | '(' | '[' | '\''
+    )
+}
+
+/// Splits a block body into sentences. A boundary is terminal punctuation followed by space
+/// and an upper-case letter, a digit or an opening mark — unless the full stop ends a known
+/// abbreviation, an initial ("Daniel K. Inouye") or an ordinal before a month ("7. Mai").
+fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = body.start;
+    let chars: Vec<(usize, char)> = text[body.clone()]
+        .char_indices()
+        .map(|(i, c)| (i + body.start, c))
+        .collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += 1;
+            continue;
+        }
+        // Take closing quotes and brackets along with the terminal mark.
+        let mut j = i + 1;
+        while j < chars.len() && (is_closing_mark(chars[j].1) || chars[j].1 == '.') {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(body.end, |&(p, _)| p);
+        if j < chars.len()
+            && chars[j].1.is_whitespace()
+            && starts_new_sentence(&chars[j..])
+            && !(c == '.' && is_non_final_stop(text, start, pos, lang))
+        {
+            out.push(start..end);
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            start = chars.get(k).map_or(body.end, |&(p, _)| p);
+            i = k;
+            continue;
+        }
+        i = j;
+    }
+    if start < body.end {
+        out.push(start..body.end);
+    }
+    out
+}
+
+fn starts_new_sentence(rest: &[(usize, char)]) -> bool {
+    rest.iter()
+        .map(|&(_, c)| c)
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_mark(c))
+}
+
+/// A full stop that belongs to an abbreviation, an initial or an ordinal number.
+fn is_non_final_stop(
+    text: &str,
+    sentence_start: usize,
+    stop: usize,
+    lang: Option<&Language>,
+) -> bool {
+    let before = &text[sentence_start..stop];
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        // "7. Mai", "seinen 21. Geburtstag": short numbers with a stop are ordinals; a year
+        // ("im Jahr 2019. Der …") ends its sentence.
+        return word.len() <= 3;
+    }
+    let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_capital || lang.is_some_and(|l| l.abbreviations.contains(word))
+}
+
+fn tokenize_blocks(text: &str, blocks: &[Block]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for block in blocks {
+        tokenize(text, block.span.clone(), &mut tokens);
+    }
+    tokens
+}
+
+/// Splits a span into word, number and punctuation tokens.
+pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+    let s = &text[span.clone()];
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = span.start + i;
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            let mut has_letter = c.is_alphabetic();
+            while let Some(&(j, d)) = iter.peek() {
+                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| joiner_allowed(d, n, has_letter));
+                if d.is_alphanumeric() || joins {
+                    has_letter |= d.is_alphabetic();
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            let kind = if has_letter {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            out.push(Token {
+                kind,
+                span: start..span.start + end,
+            });
+        } else {
+            out.push(Token {
+                kind: TokenKind::Punct,
+                span: start..start + c.len_utf8(),
+            });
+        }
+    }
+}
+
+/// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
+fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
+    match joiner {
+        '.' | ',' => !has_letter && next.is_ascii_digit(),
+        _ => next.is_alphanumeric(),
+    }
+}
+
+fn count_words<'a>(text: &'a str, tokens: &[Token]) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::new();
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        *counts.entry(&text[t.span.clone()]).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Detects the language of a text; "und" (undetermined) when unsure.
+pub fn detect_language(text: &str) -> String {
+    let sample: String = text.chars().take(20_000).collect();
+    whatlang::detect(&sample)
+        .map(|info| iso639_1(info.lang()).to_string())
+        .unwrap_or_else(|| "und".to_string())
+}
+
+fn iso639_1(lang: whatlang::Lang) -> &'static str {
+    use whatlang::Lang::*;
+    match lang {
+        Deu => "de",
+        Eng => "en",
+        Fra => "fr",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Rus => "ru",
+        Ukr => "uk",
+        Pol => "pl",
+        Tur => "tr",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Fin => "fi",
+        Ces => "cs",
+        other => other.code(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn german(text: &str) -> Document<'_> {
+        Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+            },
+        )
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let doc = german(text);
+        doc.sentences.iter().map(|s| doc.slice(&s.span)).collect()
+    }
+
+    #[test]
+    fn ordinal_dates_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Am 7. Mai 2000 legte er den Eid ab. Danach ging er."),
+            vec!["Am 7. Mai 2000 legte er den Eid ab.", "Danach ging er."]
+        );
+        assert_eq!(sentences("Seit dem 24. Februar 2022 ist Krieg.").len(), 1);
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Er zog nach St. Petersburg. Dort blieb er.").len(),
+            2
+        );
+        assert_eq!(sentences("Etwa z. B. Dr. Meier kam.").len(), 1);
+        assert_eq!(sentences("George W. Bush kam am Abend.").len(), 1);
+    }
+
+    #[test]
+    fn a_year_can_end_a_sentence() {
+        assert_eq!(
+            sentences("Das war im Jahr 2019. Der Präsident kam.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn quotes_travel_with_their_sentence() {
+        assert_eq!(
+            sentences("„Wir kommen.“ Das sagte er."),
+            vec!["„Wir kommen.“", "Das sagte er."]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_start_is_not_a_boundary() {
+        assert_eq!(sentences("Er kam. in seiner Hand").len(), 1);
+    }
+
+    #[test]
+    fn credits_are_split_off_captions() {
+        let doc = german("Putin im Kreml. © Sergei Ilnitsky/dpa\n");
+        let block = &doc.blocks[0];
+        assert_eq!(block.kind, BlockKind::Caption);
+        assert_eq!(doc.slice(&block.body), "Putin im Kreml.");
+        assert_eq!(
+            doc.slice(block.credit.as_ref().unwrap()),
+            "© Sergei Ilnitsky/dpa"
+        );
+    }
+
+    #[test]
+    fn headlines_are_short_and_unpunctuated() {
+        let doc = german("Russland und Nordkorea träumen von einer Einheitsfront\n\nEr kam.\n");
+        assert_eq!(doc.blocks[0].kind, BlockKind::Headline);
+        assert_eq!(doc.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn tokens_keep_hyphenated_words_and_numbers_whole() {
+        let doc = german("Der US-Präsident nannte 10.000 und 4,8 Millionen.");
+        let words: Vec<_> = doc
+            .tokens
+            .iter()
+            .map(|t| (doc.slice(&t.span), t.kind))
+            .collect();
+        assert!(words.contains(&("US-Präsident", TokenKind::Word)));
+        assert!(words.contains(&("10.000", TokenKind::Number)));
+        assert!(words.contains(&("4,8", TokenKind::Number)));
+        assert!(words.contains(&(".", TokenKind::Punct)));
+    }
+
+    #[test]
+    fn word_counts_are_per_form() {
+        let doc = german("Putin und Putin und Putins.");
+        assert_eq!(doc.count("Putin"), 2);
+        assert_eq!(doc.count("Putins"), 1);
+        assert_eq!(doc.word_count(), 5);
+    }
+
+    #[test]
+    fn crlf_line_breaks_are_not_part_of_lines() {
+        assert_eq!(line_spans("ab\r\ncd"), vec![0..2, 4..6]);
+    }
+
+    #[test]
+    fn detects_german_without_a_hint() {
+        let text = "Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen für die Ukraine \
+                    deutlich aufzustocken, wie ein Sprecher in Berlin mitteilte.";
+        assert_eq!(detect_language(text), "de");
+    }
+}

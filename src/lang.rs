@@ -1,0 +1,346 @@
+//! Language data: everything mtlint knows about a language comes from `dictionaries/<lang>/`,
+//! embedded in the binary at build time and parsed once on first use.
+//!
+//! The data files are part of the program, so a parse error in them is a bug caught by the
+//! tests below; user-supplied data (config, accept lists) goes through typed errors instead.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+/// Target languages with embedded data, in the order disclaimers are tried.
+pub const SUPPORTED: [&str; 2] = ["de", "en"];
+
+struct EmbeddedFiles {
+    anatomy: &'static str,
+    grammar: &'static str,
+    capitalization: &'static str,
+    locale: &'static str,
+}
+
+fn embedded(code: &str) -> Option<EmbeddedFiles> {
+    macro_rules! files {
+        ($lang:literal) => {
+            EmbeddedFiles {
+                anatomy: include_str!(concat!("../dictionaries/", $lang, "/anatomy.toml")),
+                grammar: include_str!(concat!("../dictionaries/", $lang, "/grammar.toml")),
+                capitalization: include_str!(concat!(
+                    "../dictionaries/",
+                    $lang,
+                    "/capitalization.tsv"
+                )),
+                locale: include_str!(concat!("../dictionaries/", $lang, "/locale.toml")),
+            }
+        };
+    }
+    match code {
+        "de" => Some(files!("de")),
+        "en" => Some(files!("en")),
+        _ => None,
+    }
+}
+
+/// A non-article region rule from `anatomy.toml`.
+#[derive(Debug)]
+pub struct RegionRule {
+    pub kind: String,
+    pub start: Regex,
+    pub until: Option<Regex>,
+    pub max_lines: usize,
+    pub to_end: bool,
+}
+
+/// A phrase from `capitalization.tsv` that is wrong as written.
+#[derive(Debug)]
+pub struct CapitalizationRule {
+    /// Matches the wrong phrase; its first letter may be either case (sentence start).
+    pub pattern: Regex,
+    pub right: String,
+    pub why: String,
+}
+
+/// A quotation mark pair: opening and closing character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePair {
+    pub open: char,
+    pub close: char,
+}
+
+/// Everything the checks know about one language.
+#[derive(Debug)]
+pub struct Language {
+    pub code: &'static str,
+    pub regions: Vec<RegionRule>,
+    pub disclaimers: Vec<Regex>,
+    pub language_names: HashMap<String, String>,
+    pub credit: Option<Regex>,
+    pub abbreviations: HashSet<String>,
+    pub months: HashSet<String>,
+    pub doubled_allowed: HashSet<String>,
+    pub nominative_pronouns: HashSet<String>,
+    pub function_words: HashSet<String>,
+    pub determiners: HashSet<String>,
+    /// A predicate directly followed by a subordinating conjunction ("unklar ob"), if the
+    /// language lists any.
+    pub missing_comma: Option<Regex>,
+    pub capitalization: Vec<CapitalizationRule>,
+    pub primary_quotes: QuotePair,
+    pub alternative_quotes: Vec<QuotePair>,
+    pub dash: char,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnatomyFile {
+    #[serde(default)]
+    region: Vec<RegionEntry>,
+    #[serde(default)]
+    disclaimer: Vec<DisclaimerEntry>,
+    #[serde(default)]
+    language_names: HashMap<String, String>,
+    credit: Option<DisclaimerEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionEntry {
+    kind: String,
+    start: String,
+    until: Option<String>,
+    #[serde(default = "default_max_lines")]
+    max_lines: usize,
+    #[serde(default)]
+    to_end: bool,
+}
+
+fn default_max_lines() -> usize {
+    1
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DisclaimerEntry {
+    pattern: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarFile {
+    abbreviations: Vec<String>,
+    months: Vec<String>,
+    doubled_allowed: Vec<String>,
+    nominative_pronouns: Vec<String>,
+    function_words: Vec<String>,
+    determiners: Vec<String>,
+    comma_predicates: Vec<String>,
+    comma_conjunctions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LocaleFile {
+    quotes: QuotesEntry,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuotesEntry {
+    primary: [char; 2],
+    alternatives: Vec<[char; 2]>,
+    dash: char,
+}
+
+/// Why embedded language data could not be read (a bug in `dictionaries/`).
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("dictionaries/{lang}/{file}: {message}")]
+    Invalid {
+        lang: &'static str,
+        file: &'static str,
+        message: String,
+    },
+}
+
+fn invalid(lang: &'static str, file: &'static str, message: impl ToString) -> DataError {
+    DataError::Invalid {
+        lang,
+        file,
+        message: message.to_string(),
+    }
+}
+
+fn regex(lang: &'static str, file: &'static str, pattern: &str) -> Result<Regex, DataError> {
+    Regex::new(pattern).map_err(|e| invalid(lang, file, e))
+}
+
+fn lower_set(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// A whole-word pattern for a phrase whose first letter may be capitalised.
+fn phrase_pattern(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    let first = chars.next().map(|c| {
+        let (lower, upper): (String, String) =
+            (c.to_lowercase().collect(), c.to_uppercase().collect());
+        format!("[{}{}]", regex::escape(&lower), regex::escape(&upper))
+    });
+    let rest = regex::escape(chars.as_str()).replace(' ', r"\s+");
+    format!(r"\b{}{rest}\b", first.unwrap_or_default())
+}
+
+/// `predicate conjunction` with no comma between, e.g. "unklar ob".
+fn comma_pattern(predicates: &[String], conjunctions: &[String]) -> Option<String> {
+    if predicates.is_empty() || conjunctions.is_empty() {
+        return None;
+    }
+    let alternatives = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| regex::escape(w).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    Some(format!(
+        r"\b(?i:{})\s+({})\b",
+        alternatives(predicates),
+        alternatives(conjunctions)
+    ))
+}
+
+fn parse_tsv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+impl Language {
+    fn parse(code: &'static str, files: &EmbeddedFiles) -> Result<Language, DataError> {
+        let anatomy: AnatomyFile =
+            toml::from_str(files.anatomy).map_err(|e| invalid(code, "anatomy.toml", e))?;
+        let grammar: GrammarFile =
+            toml::from_str(files.grammar).map_err(|e| invalid(code, "grammar.toml", e))?;
+        let locale: LocaleFile =
+            toml::from_str(files.locale).map_err(|e| invalid(code, "locale.toml", e))?;
+        let regions = anatomy
+            .region
+            .into_iter()
+            .map(|r| {
+                Ok(RegionRule {
+                    kind: r.kind,
+                    start: regex(code, "anatomy.toml", &r.start)?,
+                    until: r
+                        .until
+                        .map(|u| regex(code, "anatomy.toml", &u))
+                        .transpose()?,
+                    max_lines: r.max_lines,
+                    to_end: r.to_end,
+                })
+            })
+            .collect::<Result<_, DataError>>()?;
+        let disclaimers = anatomy
+            .disclaimer
+            .iter()
+            .map(|d| regex(code, "anatomy.toml", &d.pattern))
+            .collect::<Result<_, _>>()?;
+        let credit = anatomy
+            .credit
+            .map(|c| regex(code, "anatomy.toml", &c.pattern))
+            .transpose()?;
+        let capitalization = parse_tsv_rows(files.capitalization)
+            .into_iter()
+            .map(|row| match row.as_slice() {
+                [wrong, right, why] => Ok(CapitalizationRule {
+                    pattern: regex(code, "capitalization.tsv", &phrase_pattern(wrong))?,
+                    right: right.clone(),
+                    why: why.clone(),
+                }),
+                _ => Err(invalid(code, "capitalization.tsv", "expected 3 columns")),
+            })
+            .collect::<Result<_, _>>()?;
+        let missing_comma = comma_pattern(&grammar.comma_predicates, &grammar.comma_conjunctions)
+            .map(|p| regex(code, "grammar.toml", &p))
+            .transpose()?;
+        let pair = |[open, close]: [char; 2]| QuotePair { open, close };
+        Ok(Language {
+            code,
+            regions,
+            disclaimers,
+            language_names: anatomy
+                .language_names
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect(),
+            credit,
+            abbreviations: grammar.abbreviations.into_iter().collect(),
+            months: grammar.months.into_iter().collect(),
+            doubled_allowed: lower_set(grammar.doubled_allowed),
+            nominative_pronouns: lower_set(grammar.nominative_pronouns),
+            function_words: lower_set(grammar.function_words),
+            determiners: lower_set(grammar.determiners),
+            missing_comma,
+            capitalization,
+            primary_quotes: pair(locale.quotes.primary),
+            alternative_quotes: locale.quotes.alternatives.into_iter().map(pair).collect(),
+            dash: locale.quotes.dash,
+        })
+    }
+
+    /// The ISO code for a language name as a disclaimer writes it ("Englischen" → "en").
+    pub fn code_for_name(&self, name: &str) -> Option<&str> {
+        self.language_names
+            .get(&name.to_lowercase())
+            .map(String::as_str)
+    }
+}
+
+/// The data of a supported language, parsed on first use.
+///
+/// Returns `None` for a language mtlint has no data for. Embedded data that fails to parse is
+/// a build defect; `all_embedded_data_parses` guards it, and the error is reported rather
+/// than panicking.
+pub fn language(code: &str) -> Option<&'static Language> {
+    static DE: OnceLock<Option<Language>> = OnceLock::new();
+    static EN: OnceLock<Option<Language>> = OnceLock::new();
+    let (cell, code): (&OnceLock<Option<Language>>, &'static str) = match code {
+        "de" => (&DE, "de"),
+        "en" => (&EN, "en"),
+        _ => return None,
+    };
+    cell.get_or_init(|| load(code).ok()).as_ref()
+}
+
+/// Parses one language's embedded data, reporting what is wrong with it.
+pub fn load(code: &'static str) -> Result<Language, DataError> {
+    let files = embedded(code).ok_or_else(|| invalid(code, "*", "no data for this language"))?;
+    Language::parse(code, &files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_embedded_data_parses() {
+        for code in SUPPORTED {
+            if let Err(e) = load(code) {
+                panic!("{e}");
+            }
+        }
+    }
+
+    #[test]
+    fn disclaimer_language_names_resolve() {
+        let de = language("de").expect("German data");
+        assert_eq!(de.code_for_name("Englischen"), Some("en"));
+        assert_eq!(de.code_for_name("Deutsche"), Some("de"));
+    }
+
+    #[test]
+    fn unknown_language_has_no_data() {
+        assert!(language("xx").is_none());
+    }
+}

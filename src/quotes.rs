@@ -1,0 +1,237 @@
+//! Quotation-mark pairing, computed once per document.
+//!
+//! Double quotation marks are classified by the target language's conventions
+//! (`dictionaries/<lang>/locale.toml`): the primary pair („…“ in German), accepted
+//! alternatives (»…«), straight marks ("…", opening or closing by position) and foreign
+//! typographic marks (”, «, „ in English). Marks are paired within a block; a quotation left
+//! open at the end of a paragraph may continue in a later one, because news style reopens a
+//! quotation that runs over several paragraphs without closing the earlier ones.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::lang::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Open,
+    Close,
+}
+
+/// Which convention a mark belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Style {
+    /// The language's own pair, „…“ in German.
+    Primary,
+    /// An accepted alternative pair, »…« in German.
+    Alternative,
+    /// Straight typewriter marks "…".
+    Straight,
+    /// Typographic marks of another language, ” or « in German.
+    Foreign,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuoteMark {
+    pub pos: usize,
+    pub ch: char,
+    pub role: Role,
+    pub style: Style,
+    pub block: usize,
+    /// Whether the mark opens its block's text (a reopened quotation in news style).
+    pub at_block_start: bool,
+    /// Index of the partner mark in `QuoteMarks::marks`.
+    pub partner: Option<usize>,
+}
+
+impl QuoteMark {
+    pub fn span(&self) -> Range<usize> {
+        self.pos..self.pos + self.ch.len_utf8()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unpaired {
+    /// A closing mark with no opening mark before it in its paragraph.
+    CloseWithoutOpen,
+    /// An opening mark that is never closed and not continued by a later paragraph.
+    OpenNeverClosed,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct QuoteMarks {
+    pub marks: Vec<QuoteMark>,
+    /// (index into `marks`, why)
+    pub unpaired: Vec<(usize, Unpaired)>,
+}
+
+impl QuoteMarks {
+    pub fn count_char(&self, c: char) -> usize {
+        self.marks.iter().filter(|m| m.ch == c).count()
+    }
+}
+
+/// Finds and pairs the double quotation marks of a document's article text.
+pub fn analyse(doc: &Document) -> QuoteMarks {
+    let Some(lang) = doc.lang else {
+        return QuoteMarks::default();
+    };
+    let mut marks = Vec::new();
+    for (b, block) in doc.blocks.iter().enumerate() {
+        let text = &doc.text[block.span.clone()];
+        let mut prev: Option<char> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if let Some((role, style)) = classify(lang, c, prev, next) {
+                marks.push(QuoteMark {
+                    pos: block.span.start + i,
+                    ch: c,
+                    role,
+                    style,
+                    block: b,
+                    at_block_start: i == 0,
+                    partner: None,
+                });
+            }
+            prev = Some(c);
+        }
+    }
+    pair(marks)
+}
+
+fn classify(
+    lang: &Language,
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+) -> Option<(Role, Style)> {
+    let primary = lang.primary_quotes;
+    if c == primary.open {
+        return Some((Role::Open, Style::Primary));
+    }
+    if c == primary.close {
+        return Some((Role::Close, Style::Primary));
+    }
+    for alt in &lang.alternative_quotes {
+        if c == alt.open {
+            return Some((Role::Open, Style::Alternative));
+        }
+        if c == alt.close {
+            return Some((Role::Close, Style::Alternative));
+        }
+    }
+    let by_position = || {
+        let after_space = prev.is_none_or(|p| p.is_whitespace() || "([/–—-".contains(p));
+        let before_word = next.is_some_and(|n| !n.is_whitespace());
+        if after_space && before_word {
+            Role::Open
+        } else {
+            Role::Close
+        }
+    };
+    match c {
+        '"' => Some((by_position(), Style::Straight)),
+        '„' | '”' | '“' | '«' | '»' => Some((
+            match c {
+                '„' => Role::Open,
+                '”' => Role::Close,
+                _ => by_position(),
+            },
+            Style::Foreign,
+        )),
+        _ => None,
+    }
+}
+
+fn pair(mut marks: Vec<QuoteMark>) -> QuoteMarks {
+    let mut unpaired = Vec::new();
+    // Opening marks not yet closed, carried over paragraph ends.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..marks.len() {
+        let carried = open
+            .last()
+            .is_some_and(|&o| marks[o].block != marks[i].block);
+        match marks[i].role {
+            Role::Open => {
+                if carried {
+                    // A paragraph that opens with a quotation mark continues the open quotation;
+                    // one that opens a quotation mid-text leaves the earlier one unclosed.
+                    let continues = marks[i].at_block_start;
+                    for o in open.drain(..) {
+                        if !continues {
+                            unpaired.push((o, Unpaired::OpenNeverClosed));
+                        }
+                    }
+                }
+                open.push(i);
+            }
+            Role::Close => match open.pop() {
+                Some(o) => {
+                    marks[o].partner = Some(i);
+                    marks[i].partner = Some(o);
+                }
+                None => unpaired.push((i, Unpaired::CloseWithoutOpen)),
+            },
+        }
+    }
+    unpaired.extend(open.into_iter().map(|o| (o, Unpaired::OpenNeverClosed)));
+    unpaired.sort_by_key(|&(i, _)| marks[i].pos);
+    QuoteMarks { marks, unpaired }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, ReadOptions};
+
+    fn marks(text: &str) -> QuoteMarks {
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+            },
+        );
+        doc.quotes.clone()
+    }
+
+    #[test]
+    fn balanced_quotes_pair() {
+        let q = marks("Er sagte: „Wir kommen.“ Dann ging er.");
+        assert!(q.unpaired.is_empty());
+        assert_eq!(q.marks[0].partner, Some(1));
+    }
+
+    #[test]
+    fn closing_mark_without_opening() {
+        let q = marks("Putin sagte, sie akzeptierten nicht die Sprache des Diktats“.");
+        assert_eq!(q.unpaired, vec![(0, Unpaired::CloseWithoutOpen)]);
+    }
+
+    #[test]
+    fn quotation_continued_in_next_paragraph_is_fine() {
+        let q = marks("„Wir kommen.\n\n„Und wir bleiben“, sagte er.\n");
+        assert!(q.unpaired.is_empty(), "{:?}", q.unpaired);
+    }
+
+    #[test]
+    fn quotation_closed_in_next_paragraph_is_fine() {
+        let q = marks("„Wir kommen.\nUnd wir bleiben.“\n");
+        assert!(q.unpaired.is_empty());
+    }
+
+    #[test]
+    fn quotation_never_closed() {
+        let q = marks("Er sagte: „Wir kommen.\n\nDann sagte sie: „Gut.“\n");
+        assert_eq!(q.unpaired, vec![(0, Unpaired::OpenNeverClosed)]);
+    }
+
+    #[test]
+    fn straight_marks_pair_by_position() {
+        let q = marks("Er sagte: \"Wir kommen.\" Dann ging er.");
+        assert!(q.unpaired.is_empty());
+        assert_eq!(q.marks[0].role, Role::Open);
+        assert_eq!(q.marks[1].role, Role::Close);
+        assert_eq!(q.marks[0].style, Style::Straight);
+    }
+}

@@ -1,0 +1,173 @@
+//! Checking a document end to end: parse, run the checks, score. The result is a
+//! [`DocumentReport`] that renderers turn into output; nothing here prints.
+
+use std::ops::Range;
+
+use crate::anatomy::Excluded;
+use crate::checks::{self, Check};
+use crate::document::{Document, ReadOptions};
+use crate::finding::Finding;
+use crate::score::{self, Score, Weights};
+
+/// Settings of a run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub read: ReadOptions,
+    pub weights: Weights,
+    pub threshold: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            read: ReadOptions::default(),
+            weights: Weights::default(),
+            threshold: score::DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// Everything known about one checked (or unreadable) document.
+#[derive(Debug)]
+pub struct DocumentReport {
+    pub path: String,
+    /// The text the spans point into (empty when the document could not be read).
+    pub text: String,
+    pub language: String,
+    pub source_language: Option<String>,
+    pub machine_translated: bool,
+    pub words: usize,
+    pub score: Score,
+    pub threshold: f64,
+    pub excluded: Vec<Excluded>,
+    pub findings: Vec<Finding>,
+    /// Why the document could not be checked.
+    pub error: Option<String>,
+}
+
+impl DocumentReport {
+    /// A document that could not be read.
+    pub fn failed(path: &str, error: impl ToString, options: &Options) -> DocumentReport {
+        DocumentReport {
+            path: path.to_string(),
+            text: String::new(),
+            language: String::new(),
+            source_language: None,
+            machine_translated: false,
+            words: 0,
+            score: Score {
+                value: 0.0,
+                penalty: 0.0,
+                passed: false,
+            },
+            threshold: options.threshold,
+            excluded: Vec::new(),
+            findings: Vec::new(),
+            error: Some(error.to_string()),
+        }
+    }
+}
+
+/// Checks one article's text.
+pub fn check_text(
+    path: &str,
+    text: String,
+    options: &Options,
+    checks: &[Box<dyn Check>],
+) -> DocumentReport {
+    let (findings, meta) = {
+        let doc = Document::parse(&text, &options.read);
+        let findings = checks::run(&doc, checks);
+        let meta = Meta {
+            language: doc.language.clone(),
+            source_language: doc
+                .anatomy
+                .disclaimer
+                .as_ref()
+                .and_then(|d| d.source.clone()),
+            machine_translated: doc.anatomy.machine_translated(),
+            words: doc.word_count(),
+            excluded: doc.anatomy.excluded.clone(),
+        };
+        (findings, meta)
+    };
+    let severities: Vec<_> = findings.iter().map(|f| f.severity).collect();
+    let score = score::score(&severities, meta.words, &options.weights, options.threshold);
+    DocumentReport {
+        path: path.to_string(),
+        text,
+        language: meta.language,
+        source_language: meta.source_language,
+        machine_translated: meta.machine_translated,
+        words: meta.words,
+        score,
+        threshold: options.threshold,
+        excluded: meta.excluded,
+        findings,
+        error: None,
+    }
+}
+
+/// What the report keeps of the parsed document once the text is handed over.
+struct Meta {
+    language: String,
+    source_language: Option<String>,
+    machine_translated: bool,
+    words: usize,
+    excluded: Vec<Excluded>,
+}
+
+/// 1-based line and character column of byte offsets in a text, for output.
+#[derive(Debug)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// (line, column) of a byte offset; the column counts characters from 1.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line + 1, column)
+    }
+
+    /// First and last line of a span (the last line of an empty span is its first).
+    pub fn lines(&self, span: &Range<usize>) -> (usize, usize) {
+        let first = self.position(span.start).0;
+        let last = self.position(span.end.saturating_sub(1).max(span.start)).0;
+        (first, last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let index = LineIndex::new("ab\nÄö„x");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        // "Äö„" is 2 + 2 + 3 bytes.
+        assert_eq!(index.position(10), (2, 4));
+    }
+
+    #[test]
+    fn span_lines_exclude_the_final_newline() {
+        let index = LineIndex::new("a\nb\nc\n");
+        assert_eq!(index.lines(&(0..4)), (1, 2));
+    }
+}
