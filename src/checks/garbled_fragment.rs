@@ -205,6 +205,18 @@ mod tests {
     }
 
     #[test]
+    fn the_title_and_short_kickers_may_end_without_punctuation() {
+        assert!(flagged(&GarbledFragment, "Wahl in Bayern. Das müssen Sie wissen").is_empty());
+        assert!(
+            flagged(
+                &GarbledFragment,
+                "Titel\n\nWahl in Bayern. Das müssen Sie wissen"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn capitalised_function_word_after_determiner() {
         assert_eq!(
             flagged(&GarbledFragment, "Er kam mit seiner Mit dem Auto.").len(),
@@ -214,9 +226,7 @@ mod tests {
 
     #[test]
     fn running_text_ending_without_punctuation() {
-        assert_eq!(
-            flagged(&GarbledFragment, "Er kam. Dann ging er nach Hause und").len(),
-            1
-        );
+        let text = "Titel\n\nEr kam. Dann ging er spät am Abend nach Hause und";
+        assert_eq!(flagged(&GarbledFragment, text).len(), 1);
     }
 }

@@ -51,12 +51,21 @@ impl Check for HyphenAsDash {
                         .finding(start..end, "hyphen used as a dash")
                         .with_suggestion(original.replacen(" - ", &format!(" {} ", lang.dash), 1))
                         .with_evidence(format!(
-                            "the text uses the dash {} {dashes} times",
-                            lang.dash
+                            "the text uses the dash {} {}",
+                            lang.dash,
+                            times(dashes)
                         )),
                 );
             }
         }
+    }
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".to_string()
+    } else {
+        format!("{n} times")
     }
 }
 

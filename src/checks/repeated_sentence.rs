@@ -68,9 +68,9 @@ fn flush(doc: &Document, run: &mut Option<(usize, Range<usize>, usize)>, out: &m
         let line = doc.line_number(earlier);
         out.push(
             RepeatedSentence::rule()
-                .finding(span, format!("repeats text from line {line}"))
+                .finding(span, "repeated text")
                 .with_suggestion("delete the repetition")
-                .with_evidence(format!("the same sentence already stands on line {line}")),
+                .with_evidence(format!("the same text already stands on line {line}")),
         );
     }
 }

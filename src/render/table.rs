@@ -14,6 +14,8 @@ use crate::report::{DocumentReport, LineIndex};
 /// Long cells wrap at this many characters so the table fits a terminal.
 const TEXT_WIDTH: usize = 36;
 const WHY_WIDTH: usize = 56;
+/// Longer matched texts (a repeated paragraph) are cut in the table; JSON has them whole.
+const MAX_TEXT_CHARS: usize = 90;
 
 pub fn render(reports: &[DocumentReport], out: &mut dyn Write) -> io::Result<()> {
     for (i, report) in reports.iter().enumerate() {
@@ -87,7 +89,10 @@ fn findings_table(report: &DocumentReport, index: &LineIndex, findings: &[&Findi
     b.push_record(["line:col", "severity", "rule", "text", "suggestion", "why"]);
     for f in findings {
         let (line, column) = index.position(f.span.start);
-        let text = report.text.get(f.span.clone()).unwrap_or("");
+        let text = shorten(
+            report.text.get(f.span.clone()).unwrap_or(""),
+            MAX_TEXT_CHARS,
+        );
         let why = if f.evidence.is_empty() {
             f.message.clone()
         } else {
@@ -97,7 +102,7 @@ fn findings_table(report: &DocumentReport, index: &LineIndex, findings: &[&Findi
             format!("{line}:{column}"),
             f.severity.to_string(),
             f.rule.id.to_string(),
-            text.to_string(),
+            text,
             f.suggestions.first().cloned().unwrap_or_default(),
             why,
         ]);
@@ -119,4 +124,25 @@ fn counts_table(by_category: &BTreeMap<Category, Vec<&Finding>>) -> String {
     let mut table = b.build();
     table.with(Style::rounded());
     table.to_string()
+}
+
+/// The text, cut to `max` characters with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_with_an_ellipsis() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abc", 4), "abc");
+    }
 }
