@@ -239,12 +239,21 @@ fn record_baseline(
     let baseline = Baseline::record(output, &reports);
     baseline.save(output)?;
     eprintln!(
-        "mtlint: recorded {} findings in {} documents to {}",
-        baseline.len(),
-        reports.len(),
+        "mtlint: recorded {} in {} to {}",
+        counted(baseline.len(), "finding"),
+        counted(reports.len(), "document"),
         output.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 finding", "2 findings".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn init(path: &Path, force: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {

@@ -505,7 +505,7 @@ fn baseline_silences_known_findings_and_reports_a_new_error() {
         &["baseline", "--output", "baseline.json", "news/article.txt"],
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
-    assert!(stderr(&out).contains("recorded 7 findings in 1 documents"));
+    assert!(stderr(&out).contains("recorded 7 findings in 1 document to baseline.json"));
 
     // Nothing new: silent and passing, even where every finding would fail the article.
     let check = ["check", "--format", "json", "--baseline", "baseline.json"];
