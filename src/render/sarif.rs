@@ -109,7 +109,8 @@ struct Notification<'a> {
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
     rule_id: &'a str,
-    rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
     level: &'a str,
     message: Text,
     locations: Vec<Location>,
@@ -280,7 +281,7 @@ fn result<'a>(
     let (end_line, end_column) = index.position(f.span.end);
     SarifResult {
         rule_id: f.rule.id,
-        rule_index: rules.iter().position(|r| r.id == f.rule.id).unwrap_or(0),
+        rule_index: rules.iter().position(|r| r.id == f.rule.id),
         level: level(f.severity),
         message: Text { text: describe(f) },
         locations: vec![Location {
