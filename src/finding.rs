@@ -68,7 +68,7 @@ impl fmt::Display for Category {
 }
 
 /// MQM severity levels; the order is the order of seriousness.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Severity {
     Minor,
     Major,
@@ -81,6 +81,24 @@ impl Severity {
             Severity::Minor => "minor",
             Severity::Major => "major",
             Severity::Critical => "critical",
+        }
+    }
+}
+
+/// A severity name that is not minor, major or critical.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown severity {0:?} (expected minor, major or critical)")]
+pub struct UnknownSeverity(pub String);
+
+impl std::str::FromStr for Severity {
+    type Err = UnknownSeverity;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "minor" => Ok(Severity::Minor),
+            "major" => Ok(Severity::Major),
+            "critical" => Ok(Severity::Critical),
+            _ => Err(UnknownSeverity(s.to_string())),
         }
     }
 }

@@ -7,9 +7,15 @@
 //! tokens and quote pairs (with [`anatomy`] marking what is not article text), the
 //! [`checks`] push [`finding::Finding`]s, [`score`] turns them into a score, and [`render`]
 //! prints a [`report::DocumentReport`] in one of the output formats.
+//!
+//! For CI, [`config`] reads `mtlint.toml` (rules, severities, pass mark, accepted words, house
+//! names, paths), [`suppress`] drops findings accepted in the text or the config, and
+//! [`baseline`] drops findings recorded earlier, so that a run reports only what is new.
 
 pub mod anatomy;
+pub mod baseline;
 pub mod checks;
+pub mod config;
 pub mod document;
 pub mod finding;
 pub mod input;
@@ -18,3 +24,4 @@ pub mod quotes;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod suppress;

@@ -2,17 +2,20 @@
 //! rendering live in the library.
 
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
+use mtlint::baseline::Baseline;
 use mtlint::checks;
-use mtlint::document::ReadOptions;
+use mtlint::config::{self, ConfigSource, Overrides, Resolver};
+use mtlint::finding::Severity;
 use mtlint::input::{self, STDIN};
 use mtlint::render::{self, Format};
-use mtlint::report::{self, DocumentReport, Options};
-use mtlint::score::DEFAULT_THRESHOLD;
+use mtlint::report::{self, DocumentReport};
 
 /// Checks machine-translated news articles before publication.
 ///
@@ -32,20 +35,46 @@ enum Command {
     /// Check articles and print a scored report.
     ///
     /// Exit status: 0 every article passed, 1 an article failed (score below the pass mark
-    /// or a critical finding), 2 usage or input error (an unreadable file is reported and
-    /// the other files are still checked).
+    /// or a finding at or above the fail-on severity), 2 usage, config or input error (an
+    /// unreadable file is reported and the other files are still checked).
     Check {
         /// Text files to check; `-` or none reads standard input.
         paths: Vec<String>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
-        /// Target language (ISO 639-1, e.g. `de`); overrides the disclaimer and detection.
+        #[command(flatten)]
+        setup: Setup,
+        /// Pass mark: a document fails below this score (0–100; default 90).
+        #[arg(long = "fail-under", alias = "threshold", value_name = "SCORE", value_parser = parse_threshold)]
+        fail_under: Option<f64>,
+        /// A document with a finding at or above this severity fails (default critical).
+        #[arg(long, value_enum, value_name = "SEVERITY")]
+        fail_on: Option<Severity>,
+        /// Report only findings not recorded in this baseline (see `mtlint baseline`).
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record the current findings as accepted, for `mtlint check --baseline FILE`.
+    ///
+    /// Exit status: 0 written, 2 usage, config or input error (nothing is written).
+    Baseline {
+        /// The baseline file to write.
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+        /// Text files to record; `-` or none reads standard input.
+        paths: Vec<String>,
+        #[command(flatten)]
+        setup: Setup,
+    },
+    /// Write a commented starter `mtlint.toml`.
+    Init {
+        /// Where to write it; `-` prints it.
+        #[arg(default_value = config::FILE_NAME)]
+        path: PathBuf,
+        /// Overwrite an existing file.
         #[arg(long)]
-        lang: Option<String>,
-        /// Pass mark: a document fails below this score (0–100).
-        #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
-        threshold: f64,
+        force: bool,
     },
     /// List the rules with their ids, categories and default severities.
     Rules,
@@ -54,6 +83,31 @@ enum Command {
         /// The rule id, as `mtlint rules` lists it.
         id: String,
     },
+}
+
+/// How documents are read and which config applies, shared by `check` and `baseline`.
+#[derive(Args)]
+struct Setup {
+    /// Target language (ISO 639-1, e.g. `de`); overrides the config, the disclaimer and
+    /// detection.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Use this config file for every path instead of the nearest `mtlint.toml`.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore `mtlint.toml` files.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl Setup {
+    fn source(&self) -> ConfigSource {
+        match (&self.config, self.no_config) {
+            (Some(file), _) => ConfigSource::File(file.clone()),
+            (None, true) => ConfigSource::Defaults,
+            (None, false) => ConfigSource::Discover,
+        }
+    }
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -89,16 +143,37 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check {
             paths,
             format,
-            lang,
-            threshold,
+            setup,
+            fail_under,
+            fail_on,
+            baseline,
         } => {
-            let options = Options {
-                read: ReadOptions { language: lang },
-                threshold,
-                ..Options::default()
+            let baseline = match baseline {
+                Some(file) => Some(Arc::new(Baseline::load(&file)?)),
+                None => None,
             };
-            check(paths, format, &options, &mut out)
+            let overrides = Overrides {
+                language: setup.lang.clone(),
+                fail_under,
+                fail_on,
+                baseline,
+            };
+            let mut resolver = Resolver::new(setup.source(), overrides);
+            check(paths, format, &mut resolver, &mut out)
         }
+        Command::Baseline {
+            output,
+            paths,
+            setup,
+        } => {
+            let overrides = Overrides {
+                language: setup.lang.clone(),
+                ..Overrides::default()
+            };
+            let mut resolver = Resolver::new(setup.source(), overrides);
+            record_baseline(paths, &output, &mut resolver)
+        }
+        Command::Init { path, force } => init(&path, force, &mut out),
         Command::Rules => {
             list_rules(&mut out)?;
             Ok(ExitCode::SUCCESS)
@@ -110,28 +185,89 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn check(
     paths: Vec<String>,
     format: Format,
-    options: &Options,
+    resolver: &mut Resolver,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
+    let reports = check_paths(paths, resolver)?;
+    report_unreadable(&reports);
+    render::render(format, &reports, out)?;
+    out.flush()?;
+    Ok(exit_code(&reports))
+}
+
+/// Checks each path with the settings of its config; paths that the config's `[paths]`
+/// patterns exclude are skipped.
+fn check_paths(paths: Vec<String>, resolver: &mut Resolver) -> anyhow::Result<Vec<DocumentReport>> {
     let paths = if paths.is_empty() {
         vec![STDIN.to_string()]
     } else {
         paths
     };
-    let all_checks = checks::all();
-    let reports: Vec<DocumentReport> = paths
-        .iter()
-        .map(|path| match input::read_article(path) {
-            Ok(text) => report::check_text(path, text, options, &all_checks),
-            Err(e) => DocumentReport::failed(path, e, options),
-        })
-        .collect();
+    let mut reports = Vec::new();
+    for path in &paths {
+        let settings = resolver.settings_for(path)?;
+        if !settings.includes(path) {
+            continue;
+        }
+        reports.push(match input::read_article(path) {
+            Ok(text) => report::check_text(path, text, &settings.options, &settings.checks),
+            Err(e) => DocumentReport::failed(path, e, &settings.options),
+        });
+    }
+    Ok(reports)
+}
+
+fn report_unreadable(reports: &[DocumentReport]) {
     for r in reports.iter().filter(|r| r.error.is_some()) {
         eprintln!("mtlint: {}", r.error.as_deref().unwrap_or_default());
     }
-    render::render(format, &reports, out)?;
-    out.flush()?;
-    Ok(exit_code(&reports))
+}
+
+/// Writes the baseline only when every document could be read, so that an unreadable file
+/// does not silently drop its accepted findings from the record.
+fn record_baseline(
+    paths: Vec<String>,
+    output: &Path,
+    resolver: &mut Resolver,
+) -> anyhow::Result<ExitCode> {
+    let reports = check_paths(paths, resolver)?;
+    if reports.iter().any(|r| r.error.is_some()) {
+        report_unreadable(&reports);
+        eprintln!("mtlint: baseline not written");
+        return Ok(ExitCode::from(2));
+    }
+    let baseline = Baseline::record(output, &reports);
+    baseline.save(output)?;
+    eprintln!(
+        "mtlint: recorded {} in {} to {}",
+        counted(baseline.len(), "finding"),
+        counted(reports.len(), "document"),
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "1 finding", "2 findings".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn init(path: &Path, force: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    if path.as_os_str() == STDIN {
+        out.write_all(config::STARTER.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if path.exists() && !force {
+        anyhow::bail!("{} exists; use --force to overwrite it", path.display());
+    }
+    std::fs::write(path, config::STARTER)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("mtlint: wrote {}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// 2 if any document could not be read, else 1 if any failed, else 0.

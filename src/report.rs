@@ -1,20 +1,41 @@
 //! Checking a document end to end: parse, run the checks, score. The result is a
 //! [`DocumentReport`] that renderers turn into output; nothing here prints.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::anatomy::Excluded;
+use crate::baseline::Baseline;
 use crate::checks::{self, Check};
+use crate::config::HouseNames;
 use crate::document::{Document, ReadOptions};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::score::{self, Score, Weights};
+use crate::suppress::{self, Ignore};
 
-/// Settings of a run.
+/// Settings of a run, from the defaults, `mtlint.toml` and the command line
+/// ([`crate::config::Settings`] merges them).
 #[derive(Debug, Clone)]
 pub struct Options {
     pub read: ReadOptions,
     pub weights: Weights,
+    /// The pass mark (`--fail-under`).
     pub threshold: f64,
+    /// A finding at or above this severity fails the document whatever its score.
+    pub fail_on: Severity,
+    /// The source language reported when the machine-translation notice names none.
+    pub source_language: Option<String>,
+    /// Severity per rule id, replacing the rule's own before scoring.
+    pub severities: BTreeMap<String, Severity>,
+    /// Accepted findings by rule and text.
+    pub ignore: Vec<Ignore>,
+    /// Words the newsroom accepts; for the spelling check.
+    pub accept_words: Vec<String>,
+    /// The newsroom's house spellings of names; for the names check.
+    pub house_names: HouseNames,
+    /// Accepted findings recorded earlier; only findings not in it are reported.
+    pub baseline: Option<Arc<Baseline>>,
 }
 
 impl Default for Options {
@@ -23,6 +44,13 @@ impl Default for Options {
             read: ReadOptions::default(),
             weights: Weights::default(),
             threshold: score::DEFAULT_THRESHOLD,
+            fail_on: Severity::Critical,
+            source_language: None,
+            severities: BTreeMap::new(),
+            ignore: Vec::new(),
+            accept_words: Vec::new(),
+            house_names: HouseNames::default(),
+            baseline: None,
         }
     }
 }
@@ -91,13 +119,22 @@ pub fn check_text(
         };
         (findings, meta)
     };
+    let findings = settle(path, &text, findings, options);
     let severities: Vec<_> = findings.iter().map(|f| f.severity).collect();
-    let score = score::score(&severities, meta.words, &options.weights, options.threshold);
+    let score = score::score_failing_on(
+        &severities,
+        meta.words,
+        &options.weights,
+        options.threshold,
+        options.fail_on,
+    );
     DocumentReport {
         path: path.to_string(),
         text,
         language: meta.language,
-        source_language: meta.source_language,
+        source_language: meta
+            .source_language
+            .or_else(|| options.source_language.clone()),
         machine_translated: meta.machine_translated,
         words: meta.words,
         score,
@@ -105,6 +142,21 @@ pub fn check_text(
         excluded: meta.excluded,
         findings,
         error: None,
+    }
+}
+
+/// Applies the run's settings to what the checks found, before scoring: severity overrides,
+/// accepted findings (config and comments), then the baseline.
+fn settle(path: &str, text: &str, mut findings: Vec<Finding>, options: &Options) -> Vec<Finding> {
+    for f in &mut findings {
+        if let Some(&severity) = options.severities.get(f.rule.id) {
+            f.severity = severity;
+        }
+    }
+    suppress::apply(&mut findings, text, path, &options.ignore);
+    match &options.baseline {
+        Some(baseline) => baseline.filter(path, text, findings),
+        None => findings,
     }
 }
 

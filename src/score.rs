@@ -8,7 +8,8 @@
 //! ```
 //!
 //! A document passes when its score reaches the threshold (default 90, i.e. at most 10
-//! penalty points per 1000 words) and it has no critical finding.
+//! penalty points per 1000 words) and it has no finding at or above the fail-on severity
+//! (default critical).
 
 use crate::finding::Severity;
 
@@ -51,8 +52,20 @@ pub struct Score {
     pub passed: bool,
 }
 
-/// Scores a document of `words` words with findings of the given severities.
+/// Scores a document of `words` words with findings of the given severities; any critical
+/// finding fails it.
 pub fn score(severities: &[Severity], words: usize, weights: &Weights, threshold: f64) -> Score {
+    score_failing_on(severities, words, weights, threshold, Severity::Critical)
+}
+
+/// Like [`score`], but any finding at or above `fail_on` fails the document.
+pub fn score_failing_on(
+    severities: &[Severity],
+    words: usize,
+    weights: &Weights,
+    threshold: f64,
+    fail_on: Severity,
+) -> Score {
     let penalty: f64 = severities.iter().map(|&s| weights.of(s)).sum();
     let value = if penalty == 0.0 {
         100.0
@@ -62,11 +75,11 @@ pub fn score(severities: &[Severity], words: usize, weights: &Weights, threshold
         (100.0 - 1000.0 * penalty / words as f64).max(0.0)
     };
     let value = (value * 10.0).round() / 10.0;
-    let has_critical = severities.contains(&Severity::Critical);
+    let too_serious = severities.iter().any(|&s| s >= fail_on);
     Score {
         value,
         penalty,
-        passed: value >= threshold && !has_critical,
+        passed: value >= threshold && !too_serious,
     }
 }
 
@@ -106,6 +119,16 @@ mod tests {
         let r = s(&[Critical], 100_000);
         assert!(r.value > 99.0);
         assert!(!r.passed);
+    }
+
+    #[test]
+    fn fail_on_lowers_the_bar_for_a_failing_severity() {
+        let w = Weights::default();
+        let r = score_failing_on(&[Minor], 100_000, &w, 90.0, Minor);
+        assert!(r.value > 99.0);
+        assert!(!r.passed);
+        assert!(score_failing_on(&[Minor], 100_000, &w, 90.0, Major).passed);
+        assert!(!score_failing_on(&[Major], 100_000, &w, 90.0, Major).passed);
     }
 
     #[test]

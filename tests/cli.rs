@@ -214,3 +214,491 @@ fn explain_prints_what_why_and_example() {
     assert_eq!(code(&out), 0);
     insta::assert_snapshot!("explain-unbalanced-quote", stdout(&out));
 }
+
+// ---------------------------------------------------------------------------------------
+// CI integration: config files, SARIF, GitHub annotations, thresholds, baselines,
+// suppression.
+
+fn mtlint_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mtlint"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("mtlint runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(name)).expect("fixture")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(output)).expect("valid JSON")
+}
+
+/// The rule ids of the findings of the first document in a JSON report.
+fn rules_found(output: &Output) -> Vec<String> {
+    json(output)["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["rule"].as_str().expect("rule").to_string())
+        .collect()
+}
+
+/// A temporary folder with the given files.
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+fn sarif_validator() -> jsonschema::Validator {
+    let schema = fixture("tests/data/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value = serde_json::from_str(&schema).expect("schema is JSON");
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft4)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the SARIF schema compiles")
+}
+
+fn assert_valid_sarif(validator: &jsonschema::Validator, output: &Output) {
+    let log = json(output);
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF: {errors:#?}");
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let validator = sarif_validator();
+    for fixture in FIXTURES {
+        assert_valid_sarif(
+            &validator,
+            &mtlint(&["check", "--format", "sarif", fixture]),
+        );
+    }
+    // Several documents, an unreadable one, a config that raises a severity, a file name
+    // that needs escaping in a URI.
+    let dir = folder(&[
+        (
+            "mtlint.toml",
+            "[rules.severity]\ndoubled-word = \"critical\"\n",
+        ),
+        (
+            "Neue Artikel/Köln #1.txt",
+            &fixture("fixtures/de/mt-article.txt"),
+        ),
+    ]);
+    let out = mtlint_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "sarif",
+            "Neue Artikel/Köln #1.txt",
+            "missing.txt",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert_valid_sarif(&validator, &out);
+    let log = json(&out);
+    let run = &log["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+    let doubled = run["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|r| r["ruleId"] == "doubled-word")
+        .expect("a doubled-word result");
+    assert_eq!(doubled["level"], "error");
+    let region = &doubled["locations"][0]["physicalLocation"]["region"];
+    for field in ["startLine", "startColumn", "endLine", "endColumn"] {
+        assert!(region[field].is_u64(), "{field} missing");
+    }
+}
+
+#[test]
+fn sarif_schema_rejects_a_broken_log() {
+    // The validation test above is only worth something if the schema bites.
+    let validator = sarif_validator();
+    let out = mtlint(&["check", "--format", "sarif", "fixtures/de/quotes.txt"]);
+    let mut log = json(&out);
+    log["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&log));
+    let mut log = json(&out);
+    log["runs"][0]["columnKind"] = "bytes".into();
+    assert!(!validator.is_valid(&log));
+}
+
+#[test]
+fn sarif_output_snapshot() {
+    let out = mtlint(&["check", "--format", "sarif", "fixtures/de/quotes.txt"]);
+    insta::assert_json_snapshot!("de-quotes.sarif", json(&out));
+}
+
+#[test]
+fn github_output_over_fixtures() {
+    for fixture in FIXTURES {
+        let out = mtlint(&["check", "--format", "github", fixture]);
+        insta::assert_snapshot!(snapshot_name(fixture, "github"), stdout(&out));
+    }
+}
+
+#[test]
+fn github_output_for_an_unreadable_file() {
+    let out = mtlint(&["check", "--format", "github", "no/such,file:1.txt"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stdout(&out),
+        "::error file=no/such%2Cfile%3A1.txt,title=mtlint::no/such,file:1.txt: no such file\n"
+    );
+}
+
+#[test]
+fn rule_disabled_in_the_articles_folder_config_is_not_reported() {
+    let article = fixture("fixtures/de/mt-article.txt");
+    let dir = folder(&[
+        (
+            "news/mtlint.toml",
+            "[rules]\ndisable = [\"doubled-word\"]\n",
+        ),
+        ("news/de/article.txt", &article),
+        ("other/article.txt", &article),
+    ]);
+    let configured = mtlint_in(
+        dir.path(),
+        &["check", "--format", "json", "news/de/article.txt"],
+    );
+    let found = rules_found(&configured);
+    assert!(!found.is_empty());
+    assert!(!found.iter().any(|r| r == "doubled-word"), "{found:?}");
+    let elsewhere = mtlint_in(
+        dir.path(),
+        &["check", "--format", "json", "other/article.txt"],
+    );
+    assert!(rules_found(&elsewhere).iter().any(|r| r == "doubled-word"));
+    let ignored = mtlint_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "news/de/article.txt",
+        ],
+    );
+    assert!(rules_found(&ignored).iter().any(|r| r == "doubled-word"));
+}
+
+#[test]
+fn config_named_with_the_config_flag_applies_to_every_path() {
+    let dir = folder(&[("ci/strict.toml", "[rules]\nenable = [\"doubled-word\"]\n")]);
+    let config = dir.path().join("ci/strict.toml");
+    let out = mtlint(&[
+        "check",
+        "--format",
+        "json",
+        "--config",
+        config.to_str().expect("UTF-8 path"),
+        "fixtures/de/mt-article.txt",
+    ]);
+    assert_eq!(rules_found(&out), ["doubled-word", "doubled-word"]);
+}
+
+#[test]
+fn config_severity_overrides_and_language_apply() {
+    let dir = folder(&[
+        (
+            "mtlint.toml",
+            "[language]\ntarget = \"de\"\nsource = \"fr\"\n\n[rules.severity]\nunbalanced-quote = \"major\"\n",
+        ),
+        ("a.txt", &fixture("fixtures/de/quotes.txt")),
+    ]);
+    let out = mtlint_in(dir.path(), &["check", "--format", "json", "a.txt"]);
+    let doc = &json(&out)["documents"][0];
+    assert_eq!(doc["language"], "de");
+    assert_eq!(doc["source_language"], "fr");
+    let quote = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "unbalanced-quote")
+        .expect("unbalanced-quote finding");
+    assert_eq!(quote["severity"], "major");
+}
+
+#[test]
+fn excluded_paths_are_not_checked() {
+    let article = fixture("fixtures/de/mt-article.txt");
+    let dir = folder(&[
+        ("mtlint.toml", "[paths]\nexclude = [\"drafts\"]\n"),
+        ("drafts/a.txt", &article),
+        ("published/b.txt", &article),
+    ]);
+    let out = mtlint_in(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "drafts/a.txt",
+            "published/b.txt",
+        ],
+    );
+    let docs = json(&out)["documents"].clone();
+    assert_eq!(docs.as_array().expect("documents").len(), 1);
+    assert_eq!(docs[0]["path"], "published/b.txt");
+    let out = mtlint_in(dir.path(), &["check", "drafts/a.txt"]);
+    assert_eq!(code(&out), 0);
+}
+
+#[test]
+fn suppression_comments_and_config_ignores_silence_findings() {
+    let text = "Berlin – Die Regierung hat am Montag und und getagt.\n\n\
+                <!-- mtlint-disable-next-line doubled-word -->\n\
+                Der Minister sprach und und ging.\n";
+    let dir = folder(&[("a.md", text), ("a.txt", text)]);
+    let md = mtlint_in(dir.path(), &["check", "--format", "json", "a.md"]);
+    let findings = json(&md)["documents"][0]["findings"].clone();
+    assert_eq!(
+        findings.as_array().expect("findings").len(),
+        1,
+        "{findings:#}"
+    );
+    assert_eq!(findings[0]["line"], 1);
+    // In plain text the comment is text, not an instruction.
+    let txt = mtlint_in(dir.path(), &["check", "--format", "json", "a.txt"]);
+    assert_eq!(
+        rules_found(&txt)
+            .iter()
+            .filter(|r| *r == "doubled-word")
+            .count(),
+        2
+    );
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "[[ignore]]\nrule = \"doubled-word\"\ntext = \"und und\"\n",
+    )
+    .expect("write config");
+    let txt = mtlint_in(dir.path(), &["check", "--format", "json", "a.txt"]);
+    assert!(!rules_found(&txt).iter().any(|r| r == "doubled-word"));
+}
+
+#[test]
+fn baseline_silences_known_findings_and_reports_a_new_error() {
+    let article = fixture("fixtures/de/mt-article.txt");
+    let dir = folder(&[("news/article.txt", &article)]);
+    let out = mtlint_in(
+        dir.path(),
+        &["baseline", "--output", "baseline.json", "news/article.txt"],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).contains("recorded 7 findings in 1 document to baseline.json"));
+
+    // Nothing new: silent and passing, even where every finding would fail the article.
+    let check = ["check", "--format", "json", "--baseline", "baseline.json"];
+    let args = |extra: &[&'static str]| {
+        let mut v = check.to_vec();
+        v.extend_from_slice(extra);
+        v.push("news/article.txt");
+        v
+    };
+    let out = mtlint_in(dir.path(), &args(&["--fail-on", "minor"]));
+    assert_eq!(code(&out), 0);
+    assert!(rules_found(&out).is_empty());
+
+    // Edit elsewhere (a new paragraph shifts every line below it) and add one new error.
+    let edited = article
+        .replacen(
+            "\n\nDer Minister sprach",
+            "\n\nEin neuer Absatz, der nichts mit den alten Fehlern zu tun hat.\n\nDer Minister sprach",
+            1,
+        )
+        .replacen(
+            "\n\nZu den Autoren",
+            "\n\nAm Abend hat hat die Regierung die Pläne bestätigt.\n\nZu den Autoren",
+            1,
+        );
+    assert_ne!(edited, article);
+    std::fs::write(dir.path().join("news/article.txt"), edited).expect("write");
+    let out = mtlint_in(dir.path(), &args(&["--fail-on", "minor"]));
+    assert_eq!(code(&out), 1, "only the new finding fails the article");
+    let doc = &json(&out)["documents"][0];
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["rule"], "doubled-word");
+    assert_eq!(findings[0]["text"], "hat hat");
+    // At the default fail-on (critical) one minor finding passes.
+    let out = mtlint_in(dir.path(), &args(&[]));
+    assert_eq!(code(&out), 0);
+
+    // Run from another folder: paths in the baseline are relative to its own folder.
+    let out = mtlint_in(
+        &dir.path().join("news"),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "../baseline.json",
+            "article.txt",
+        ],
+    );
+    assert_eq!(rules_found(&out), ["doubled-word"]);
+}
+
+#[test]
+fn baseline_file_lists_findings_with_context() {
+    let dir = folder(&[("a.txt", &fixture("fixtures/de/quotes.txt"))]);
+    let out = mtlint_in(dir.path(), &["baseline", "-o", "b.json", "a.txt"]);
+    assert_eq!(code(&out), 0);
+    let written = std::fs::read_to_string(dir.path().join("b.json")).expect("baseline");
+    let value: serde_json::Value = serde_json::from_str(&written).expect("JSON");
+    insta::assert_json_snapshot!("baseline-de-quotes", value);
+}
+
+#[test]
+fn init_writes_a_starter_config_that_mtlint_reads() {
+    let dir = folder(&[("a.txt", &fixture("fixtures/de/clean.txt"))]);
+    let out = mtlint_in(dir.path(), &["init"]);
+    assert_eq!(code(&out), 0);
+    let written = std::fs::read_to_string(dir.path().join("mtlint.toml")).expect("config");
+    assert!(written.contains("[rules]") && written.contains("fail-under"));
+    assert_eq!(code(&mtlint_in(dir.path(), &["check", "a.txt"])), 0);
+    let again = mtlint_in(dir.path(), &["init"]);
+    assert_eq!(code(&again), 2);
+    assert!(stderr(&again).contains("exists"));
+    assert_eq!(code(&mtlint_in(dir.path(), &["init", "--force"])), 0);
+    let printed = mtlint_in(dir.path(), &["init", "-"]);
+    assert_eq!(stdout(&printed), written);
+}
+
+// Exit codes: 0 passed, 1 failed, 2 usage or input error.
+
+#[test]
+fn exit_1_below_fail_under_and_0_when_lowered() {
+    // quotes.txt scores 55.2 with three minor findings.
+    let quotes = "fixtures/de/quotes.txt";
+    assert_eq!(code(&mtlint(&["check", quotes])), 1);
+    assert_eq!(code(&mtlint(&["check", "--fail-under", "55", quotes])), 0);
+    assert_eq!(code(&mtlint(&["check", "--fail-under", "56", quotes])), 1);
+    assert_eq!(code(&mtlint(&["check", "--threshold", "55", quotes])), 0);
+}
+
+#[test]
+fn exit_1_for_a_finding_at_the_fail_on_severity() {
+    let quotes = "fixtures/de/quotes.txt";
+    let lenient = ["check", "--fail-under", "0"];
+    let with = |extra: &[&'static str]| {
+        let mut v = lenient.to_vec();
+        v.extend_from_slice(extra);
+        v.push(quotes);
+        code(&mtlint(&v))
+    };
+    assert_eq!(with(&[]), 0);
+    assert_eq!(with(&["--fail-on", "major"]), 0);
+    assert_eq!(with(&["--fail-on", "minor"]), 1);
+    // mt-article has a major finding.
+    let out = mtlint(&[
+        "check",
+        "--fail-under",
+        "0",
+        "--fail-on",
+        "major",
+        "fixtures/de/mt-article.txt",
+    ]);
+    assert_eq!(code(&out), 1);
+}
+
+#[test]
+fn exit_codes_follow_the_config_and_the_command_line_wins() {
+    let dir = folder(&[
+        ("mtlint.toml", "[score]\nfail-under = 50\n"),
+        ("a.txt", &fixture("fixtures/de/quotes.txt")),
+    ]);
+    assert_eq!(code(&mtlint_in(dir.path(), &["check", "a.txt"])), 0);
+    let strict = mtlint_in(dir.path(), &["check", "--fail-under", "90", "a.txt"]);
+    assert_eq!(code(&strict), 1);
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "[score]\nfail-under = 0\nfail-on = \"minor\"\n",
+    )
+    .expect("write");
+    assert_eq!(code(&mtlint_in(dir.path(), &["check", "a.txt"])), 1);
+    let lenient = mtlint_in(dir.path(), &["check", "--fail-on", "critical", "a.txt"]);
+    assert_eq!(code(&lenient), 0);
+}
+
+#[test]
+fn exit_2_for_a_bad_config_naming_file_and_line() {
+    let dir = folder(&[
+        (
+            "mtlint.toml",
+            "[rules]\ndisable = [\"doubled-word\"]\nfrobnicate = true\n",
+        ),
+        ("a.txt", "Text.\n"),
+    ]);
+    let out = mtlint_in(dir.path(), &["check", "a.txt"]);
+    assert_eq!(code(&out), 2);
+    assert!(stdout(&out).is_empty());
+    let message = stderr(&out);
+    assert!(
+        message.contains("mtlint.toml:3: unknown field `frobnicate`"),
+        "{message}"
+    );
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "[rules]\ndisable = [\"doubled-words\"]\n",
+    )
+    .expect("write");
+    let out = mtlint_in(dir.path(), &["check", "a.txt"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("mtlint.toml:2: unknown rule \"doubled-words\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn exit_2_for_config_and_baseline_usage_errors() {
+    let clean = "fixtures/de/clean.txt";
+    let dir = folder(&[("broken.json", "{\"version\": 1}"), ("a.txt", "Text.\n")]);
+    let broken = dir.path().join("broken.json");
+    let broken = broken.to_str().expect("UTF-8 path");
+    for args in [
+        vec!["check", "--config", "no/such/mtlint.toml", clean],
+        vec!["check", "--config", "x.toml", "--no-config", clean],
+        vec!["check", "--fail-on", "fatal", clean],
+        vec!["check", "--fail-under", "-1", clean],
+        vec!["check", "--baseline", "no/such/baseline.json", clean],
+        vec!["check", "--baseline", broken, clean],
+        vec!["baseline", clean],
+    ] {
+        assert_eq!(code(&mtlint(&args)), 2, "{args:?}");
+    }
+}
+
+#[test]
+fn exit_2_when_baseline_input_is_unreadable_and_nothing_is_written() {
+    let dir = folder(&[("a.txt", "Text.\n")]);
+    let out = mtlint_in(
+        dir.path(),
+        &["baseline", "--output", "b.json", "a.txt", "missing.txt"],
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("missing.txt: no such file"));
+    assert!(!dir.path().join("b.json").exists());
+}
