@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use crate::anatomy::{self, Anatomy};
 use crate::lang::{self, Language};
+use crate::langid;
 use crate::quotes::{self, QuoteMarks};
 
 /// What a block of article text is.
@@ -84,6 +85,8 @@ pub struct Document<'a> {
     pub quotes: QuoteMarks,
     /// How often each word form occurs in the article text (case-sensitive).
     pub word_counts: HashMap<&'a str, usize>,
+    /// The sentences written in another language than the target (untranslated text).
+    pub languages: langid::Profile,
 }
 
 impl<'a> Document<'a> {
@@ -107,11 +110,13 @@ impl<'a> Document<'a> {
             tokens: Vec::new(),
             quotes: QuoteMarks::default(),
             word_counts: HashMap::new(),
+            languages: langid::Profile::default(),
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
         doc.word_counts = count_words(text, &doc.tokens);
         doc.quotes = quotes::analyse(&doc);
+        doc.languages = langid::profile(&doc, langid::DEFAULT_BACKEND);
         doc
     }
 

@@ -14,6 +14,8 @@ pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod langid;
+pub mod locale;
 pub mod quotes;
 pub mod render;
 pub mod report;

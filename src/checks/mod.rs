@@ -9,12 +9,16 @@ use crate::finding::{Finding, RuleInfo};
 
 mod capitalization_slip;
 mod doubled_word;
+mod foreign_number_format;
 mod garbled_fragment;
 mod hyphen_as_dash;
 mod missing_comma;
 mod mixed_quote_style;
+mod non_translation;
 mod repeated_sentence;
 mod unbalanced_quote;
+mod untranslated_fragment;
+mod untranslated_sentence;
 
 /// A check over one document.
 pub trait Check: Send + Sync {
@@ -60,12 +64,16 @@ pub fn all() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(capitalization_slip::CapitalizationSlip),
         Box::new(doubled_word::DoubledWord),
+        Box::new(foreign_number_format::ForeignNumberFormat),
         Box::new(garbled_fragment::GarbledFragment),
         Box::new(hyphen_as_dash::HyphenAsDash),
         Box::new(missing_comma::MissingComma),
         Box::new(mixed_quote_style::MixedQuoteStyle),
+        Box::new(non_translation::NonTranslation),
         Box::new(repeated_sentence::RepeatedSentence),
         Box::new(unbalanced_quote::UnbalancedQuote),
+        Box::new(untranslated_fragment::UntranslatedFragment),
+        Box::new(untranslated_sentence::UntranslatedSentence),
     ]
 }
 
@@ -101,15 +109,28 @@ pub(crate) mod test_util {
     }
 
     pub fn findings(check: &dyn Check, text: &str) -> Vec<Finding> {
+        findings_in(check, text, "de")
+    }
+
+    /// Runs one check over text in language `lang`.
+    pub fn findings_in(check: &dyn Check, text: &str, lang: &str) -> Vec<Finding> {
         let doc = Document::parse(
             text,
             &ReadOptions {
-                language: Some("de".into()),
+                language: Some(lang.into()),
             },
         );
         let mut out = Vec::new();
         check.check(&doc, &mut out);
         out
+    }
+
+    /// The matched texts of one check over text in language `lang`.
+    pub fn flagged_in(check: &dyn Check, text: &str, lang: &str) -> Vec<String> {
+        findings_in(check, text, lang)
+            .iter()
+            .map(|f| text[f.span.clone()].to_string())
+            .collect()
     }
 
     /// The first suggestion of the only finding.
