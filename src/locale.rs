@@ -118,6 +118,9 @@ pub struct ImperialUnit {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Units {
+    /// The word before a converted amount ("rund"), empty for none.
+    #[serde(default)]
+    pub about: String,
     /// Metric unit words: an imperial amount in a sentence that has one has been converted.
     #[serde(default)]
     pub metric: Vec<String>,
@@ -228,6 +231,66 @@ impl Locale {
         } else {
             number.replace(foreign, &self.numbers.decimal.to_string())
         }
+    }
+}
+
+impl Locale {
+    /// Reads an amount as written in a text of this locale, or in the other convention when
+    /// that is the only plausible reading ("4.8", "10,000" in German).
+    pub fn read_amount(&self, text: &str) -> Option<f64> {
+        let own = self.numbers.decimal;
+        let foreign = self.foreign_decimal();
+        let grouped_by_own = text.split(own).skip(1).all(|g| g.len() == 3) && text.contains(own);
+        let foreign_reading = (text.contains(foreign) && !self.numbers.group.contains(&foreign))
+            || (text.contains(foreign) && text.split(foreign).skip(1).any(|g| g.len() != 3))
+            || (grouped_by_own && !text.starts_with('0'));
+        if foreign_reading {
+            parse_number(text, foreign, &[own])
+        } else {
+            parse_number(text, own, &self.numbers.group)
+        }
+    }
+
+    /// How many decimals a number is written with.
+    pub fn decimals_of(&self, text: &str, value: f64) -> usize {
+        let written = text
+            .rsplit(['.', ','])
+            .next()
+            .filter(|_| value.fract() != 0.0)
+            .map_or(0, str::len);
+        written.min(3)
+    }
+}
+
+/// Caches one value per supported language, built on first use (compiled patterns of a
+/// check, say).
+pub struct PerLanguage<T> {
+    cells: [std::sync::OnceLock<Option<T>>; 4],
+}
+
+impl<T> PerLanguage<T> {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> PerLanguage<T> {
+        PerLanguage {
+            cells: [
+                std::sync::OnceLock::new(),
+                std::sync::OnceLock::new(),
+                std::sync::OnceLock::new(),
+                std::sync::OnceLock::new(),
+            ],
+        }
+    }
+
+    /// The value for `lang`, built by `init` the first time.
+    pub fn get(
+        &self,
+        lang: &'static crate::lang::Language,
+        init: impl FnOnce(&'static crate::lang::Language) -> Option<T>,
+    ) -> Option<&T> {
+        let index = crate::lang::SUPPORTED
+            .iter()
+            .position(|&c| c == lang.code)?;
+        self.cells.get(index)?.get_or_init(|| init(lang)).as_ref()
     }
 }
 

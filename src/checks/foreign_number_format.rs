@@ -117,8 +117,7 @@ fn is_time_date_or_version(doc: &Document, index: usize, locale: &Locale) -> boo
     let n = &locale.numbers;
     let clock = frac.len() == 2 && int_value <= 24 && frac_value <= 59;
     if clock
-        && (n.time_words.iter().any(|w| w == next)
-            || n.time_prepositions.contains(&prev_lower))
+        && (n.time_words.iter().any(|w| w == next) || n.time_prepositions.contains(&prev_lower))
     {
         return true;
     }

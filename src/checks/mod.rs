@@ -8,14 +8,19 @@ use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 
 mod capitalization_slip;
+mod currency_format;
 mod doubled_word;
+mod foreign_date_format;
 mod foreign_number_format;
 mod garbled_fragment;
 mod hyphen_as_dash;
+mod imperial_unit;
 mod missing_comma;
 mod mixed_quote_style;
 mod non_translation;
+mod percent_format;
 mod repeated_sentence;
+mod twelve_hour_time;
 mod unbalanced_quote;
 mod untranslated_fragment;
 mod untranslated_sentence;
@@ -63,14 +68,19 @@ pub(crate) use rule;
 pub fn all() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(capitalization_slip::CapitalizationSlip),
+        Box::new(currency_format::CurrencyFormat),
         Box::new(doubled_word::DoubledWord),
+        Box::new(foreign_date_format::ForeignDateFormat),
         Box::new(foreign_number_format::ForeignNumberFormat),
         Box::new(garbled_fragment::GarbledFragment),
         Box::new(hyphen_as_dash::HyphenAsDash),
+        Box::new(imperial_unit::ImperialUnitCheck),
         Box::new(missing_comma::MissingComma),
         Box::new(mixed_quote_style::MixedQuoteStyle),
         Box::new(non_translation::NonTranslation),
+        Box::new(percent_format::PercentFormat),
         Box::new(repeated_sentence::RepeatedSentence),
+        Box::new(twelve_hour_time::TwelveHourTime),
         Box::new(unbalanced_quote::UnbalancedQuote),
         Box::new(untranslated_fragment::UntranslatedFragment),
         Box::new(untranslated_sentence::UntranslatedSentence),
