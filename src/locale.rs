@@ -72,6 +72,10 @@ pub struct Currency {
     /// English magnitude abbreviations glued to amounts ("$5bn") and the local word.
     #[serde(default)]
     pub abbreviations: BTreeMap<String, String>,
+    /// The currency in words after a magnitude, where the language links them ("5 millions
+    /// de dollars"); `names` is used where this has no entry.
+    #[serde(default)]
+    pub names_after_magnitude: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -48,7 +48,11 @@ enum Command {
         threshold: f64,
     },
     /// List the rules with their ids, categories and default severities.
-    Rules,
+    Rules {
+        /// Only the rules that run for this target language (`de`, `en`, `fr`, `es`).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Explain a rule: what it finds, why it matters, an example.
     Explain {
         /// The rule id, as `mtlint rules` lists it.
@@ -99,8 +103,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             check(paths, format, &options, &mut out)
         }
-        Command::Rules => {
-            list_rules(&mut out)?;
+        Command::Rules { lang } => {
+            list_rules(lang.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { id } => explain(&id, &mut out),
@@ -145,8 +149,20 @@ fn exit_code(reports: &[DocumentReport]) -> ExitCode {
     }
 }
 
-fn list_rules(out: &mut dyn Write) -> anyhow::Result<()> {
-    for rule in checks::rules() {
+fn list_rules(lang: Option<&str>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let rules = match lang {
+        Some(code) => {
+            let language = mtlint::lang::language(code).with_context(|| {
+                format!(
+                    "no language data for {code:?}; mtlint knows {}",
+                    mtlint::lang::SUPPORTED.join(", ")
+                )
+            })?;
+            checks::rules_for(language)
+        }
+        None => checks::rules(),
+    };
+    for rule in rules {
         writeln!(
             out,
             "{:<22} {:<16} {:<8} {}",

@@ -95,7 +95,7 @@ fn patterns(lang: &'static Language) -> Option<Patterns> {
         ))
         .ok()?,
         symbol_after: Regex::new(&format!(
-            r"\b(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[  ]?)(?P<sym>{symbols})"
+            r"\b(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[ \u{{a0}}\u{{202f}}]?)(?P<sym>{symbols})"
         ))
         .ok()?,
     })
@@ -113,16 +113,22 @@ fn symbol_first(lang: &Language, caps: &Captures, base: usize) -> Option<Finding
     let currency = &lang.locale.currency;
     let symbol = &caps["sym"];
     let number = local_number(&lang.locale, &caps["num"])?;
-    let name = currency.names.get(symbol)?;
     let magnitude = caps
         .name("mag")
         .and_then(|m| currency.abbreviations.get(m.as_str()))
         .map(|m| format!(" {m}"))
         .unwrap_or_default();
+    let linked = (!magnitude.is_empty())
+        .then(|| currency.names_after_magnitude.get(symbol))
+        .flatten();
+    let name = linked.or_else(|| currency.names.get(symbol))?;
     let space = if currency.space { " " } else { "" };
     let in_words = format!("{number}{magnitude} {name}");
+    let evidence = format!(
+        "{} puts the currency after the amount, or names it: «{in_words}»",
+        language_name(lang.code)
+    );
     let with_symbol = format!("{number}{magnitude}{space}{symbol}");
-    let language = language_name(lang.code);
     Some(
         CurrencyFormat::rule()
             .finding(
@@ -131,9 +137,7 @@ fn symbol_first(lang: &Language, caps: &Captures, base: usize) -> Option<Finding
             )
             .with_suggestion(in_words)
             .with_suggestion(with_symbol)
-            .with_evidence(format!(
-                "{language} puts the currency after the amount, or names it: «{number} {name}»"
-            )),
+            .with_evidence(evidence),
     )
 }
 
@@ -177,7 +181,7 @@ fn symbol_last(lang: &Language, caps: &Captures, base: usize) -> Option<Finding>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::test_util::{findings, flagged, flagged_in, suggestion};
+    use crate::checks::test_util::{findings, findings_in, flagged, flagged_in, suggestion};
 
     #[test]
     fn symbol_first_in_german() {
@@ -211,9 +215,7 @@ mod tests {
             vec!["5 €", "4,80 €"]
         );
         assert!(flagged_in(&CurrencyFormat, "It costs €5 or $4.8 million.", "en").is_empty());
-        assert_eq!(
-            flagged_in(&CurrencyFormat, "Il a payé $5 millions.", "fr"),
-            vec!["$5"]
-        );
+        let found = findings_in(&CurrencyFormat, "Il a payé $5 millions.", "fr");
+        assert_eq!(found[0].suggestions[0], "5 millions de dollars");
     }
 }

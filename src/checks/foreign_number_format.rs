@@ -158,7 +158,9 @@ fn finding(doc: &Document, token: &Token, kind: &Foreign, locale: &Locale) -> Fi
         .with_evidence(format!(
             "{language} number format: decimal «{decimal}» ({}), thousands «{}» ({})",
             locale.format_number(4.8, 1),
-            group.to_string().replace('\u{202f}', "narrow space"),
+            group
+                .to_string()
+                .replace(['\u{202f}', '\u{a0}'], "no-break space"),
             locale.format_number(10000.0, 0)
         ))
 }

@@ -34,6 +34,10 @@ impl Check for ImperialUnitCheck {
         Self::rule()
     }
 
+    fn runs_for(&self, lang: &Language) -> bool {
+        !lang.locale.units.imperial.is_empty()
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         let Some(pattern) = PATTERNS.get(lang, pattern) else {

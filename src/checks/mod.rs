@@ -6,6 +6,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
 
 mod capitalization_slip;
 mod currency_format;
@@ -29,6 +30,11 @@ mod untranslated_sentence;
 pub trait Check: Send + Sync {
     fn info(&self) -> &'static RuleInfo;
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+    /// Whether the check has anything to look for in text of this language (`mtlint rules
+    /// --lang`); a check whose data a language leaves empty says no.
+    fn runs_for(&self, _lang: &Language) -> bool {
+        true
+    }
 }
 
 /// Declares a check's struct and its [`RuleInfo`], taking the explanation from the doc comment
@@ -92,10 +98,22 @@ pub fn rules() -> Vec<&'static RuleInfo> {
     all().iter().map(|c| c.info()).collect()
 }
 
+/// The rule descriptions of the checks that run for a language.
+pub fn rules_for(lang: &Language) -> Vec<&'static RuleInfo> {
+    all()
+        .iter()
+        .filter(|c| c.runs_for(lang))
+        .map(|c| c.info())
+        .collect()
+}
+
 /// Runs the checks over a document; findings come back in text order.
 pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in checks {
+        if doc.lang.is_some_and(|l| !check.runs_for(l)) {
+            continue;
+        }
         check.check(doc, &mut findings);
     }
     findings.retain(|f| !doc.anatomy.is_excluded(f.span.start));

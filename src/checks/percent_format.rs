@@ -5,6 +5,7 @@ use regex::Regex;
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
 use crate::langid::language_name;
 use crate::locale::PercentSpace;
 
@@ -35,6 +36,10 @@ fn pattern() -> &'static Regex {
 impl Check for PercentFormat {
     fn info(&self) -> &'static RuleInfo {
         Self::rule()
+    }
+
+    fn runs_for(&self, lang: &Language) -> bool {
+        lang.locale.percent.space != PercentSpace::Either
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {

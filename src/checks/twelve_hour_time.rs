@@ -34,6 +34,11 @@ impl Check for TwelveHourTime {
         Self::rule()
     }
 
+    fn runs_for(&self, lang: &Language) -> bool {
+        let times = &lang.locale.times;
+        !(times.twelve_hour || times.am.is_empty() && times.pm.is_empty())
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         let Some(pattern) = PATTERNS.get(lang, pattern) else {
