@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::anatomy::{self, Anatomy};
+use crate::bilingual;
 use crate::lang::{self, Language};
 use crate::langid;
 use crate::quotes::{self, QuoteMarks};
@@ -87,10 +88,22 @@ pub struct Document<'a> {
     pub word_counts: HashMap<&'a str, usize>,
     /// The sentences written in another language than the target (untranslated text).
     pub languages: langid::Profile,
+    /// The original article, aligned block by block (bilingual mode, `--source`).
+    pub source: Option<bilingual::Source>,
 }
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str, options: &ReadOptions) -> Document<'a> {
+        Document::parse_with_source(text, options, None)
+    }
+
+    /// Parses a translation together with its original article (`source`), which the
+    /// bilingual checks compare it with.
+    pub fn parse_with_source(
+        text: &'a str,
+        options: &ReadOptions,
+        source: Option<&str>,
+    ) -> Document<'a> {
         let lines = line_spans(text);
         let disclaimer = anatomy::find_disclaimer(text, &lines);
         let language = options
@@ -111,12 +124,14 @@ impl<'a> Document<'a> {
             quotes: QuoteMarks::default(),
             word_counts: HashMap::new(),
             languages: langid::Profile::default(),
+            source: None,
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
         doc.word_counts = count_words(text, &doc.tokens);
         doc.quotes = quotes::analyse(&doc);
         doc.languages = langid::profile(&doc, langid::DEFAULT_BACKEND);
+        doc.source = source.map(|s| bilingual::Source::align(s, &doc));
         doc
     }
 

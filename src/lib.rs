@@ -9,6 +9,7 @@
 //! prints a [`report::DocumentReport`] in one of the output formats.
 
 pub mod anatomy;
+pub mod bilingual;
 pub mod checks;
 pub mod document;
 pub mod finding;

@@ -46,6 +46,10 @@ enum Command {
         /// Pass mark: a document fails below this score (0–100).
         #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
         threshold: f64,
+        /// The original article (bilingual mode, one target path): numbers and quotations of
+        /// the source missing in the translation, and sentences left identical, are findings.
+        #[arg(long, value_name = "FILE")]
+        source: Option<String>,
     },
     /// List the rules with their ids, categories and default severities.
     Rules {
@@ -95,10 +99,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             lang,
             threshold,
+            source,
         } => {
+            if source.is_some() && paths.len() != 1 {
+                anyhow::bail!("--source compares one translation with its original: give one path");
+            }
+            let source = source
+                .map(|path| input::read_article(&path))
+                .transpose()?
+                .map(std::sync::Arc::from);
             let options = Options {
                 read: ReadOptions { language: lang },
                 threshold,
+                source,
                 ..Options::default()
             };
             check(paths, format, &options, &mut out)

@@ -15,6 +15,8 @@ pub struct Options {
     pub read: ReadOptions,
     pub weights: Weights,
     pub threshold: f64,
+    /// The original article, for bilingual checks (`--source`).
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 impl Default for Options {
@@ -23,6 +25,7 @@ impl Default for Options {
             read: ReadOptions::default(),
             weights: Weights::default(),
             threshold: score::DEFAULT_THRESHOLD,
+            source: None,
         }
     }
 }
@@ -76,7 +79,7 @@ pub fn check_text(
     checks: &[Box<dyn Check>],
 ) -> DocumentReport {
     let (findings, meta) = {
-        let doc = Document::parse(&text, &options.read);
+        let doc = Document::parse_with_source(&text, &options.read, options.source.as_deref());
         let findings = checks::run(&doc, checks);
         let meta = Meta {
             language: doc.language.clone(),

@@ -334,3 +334,55 @@ fn rules_for_a_language_list_what_runs_there() {
     }
     assert_eq!(code(&mtlint(&["rules", "--lang", "xx"])), 2);
 }
+
+#[test]
+fn bilingual_mode_compares_with_the_original() {
+    let out = mtlint(&[
+        "check",
+        "--format",
+        "json",
+        "--source",
+        "fixtures/de/bilingual.source.txt",
+        "fixtures/de/bilingual.txt",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let rules: Vec<(&str, u64)> = value["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("source-number-missing", 3),
+            ("source-quote-missing", 5),
+            ("untranslated-sentence", 7),
+        ]
+    );
+    // Without the original, only the untranslated sentence is visible.
+    assert_eq!(
+        found("fixtures/de/bilingual.txt"),
+        expect(&[(
+            "untranslated-sentence",
+            "Animal welfare groups welcomed the decision on Tuesday."
+        )])
+    );
+}
+
+#[test]
+fn bilingual_mode_takes_one_translation() {
+    let out = mtlint(&[
+        "check",
+        "--source",
+        "fixtures/de/bilingual.source.txt",
+        "fixtures/de/bilingual.txt",
+        "fixtures/de/clean.txt",
+    ]);
+    assert_eq!(code(&out), 2);
+}

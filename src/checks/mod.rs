@@ -21,6 +21,9 @@ mod mixed_quote_style;
 mod non_translation;
 mod percent_format;
 mod repeated_sentence;
+mod source_identical;
+mod source_number_missing;
+mod source_quote_missing;
 mod twelve_hour_time;
 mod unbalanced_quote;
 mod untranslated_fragment;
@@ -86,6 +89,9 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(non_translation::NonTranslation),
         Box::new(percent_format::PercentFormat),
         Box::new(repeated_sentence::RepeatedSentence),
+        Box::new(source_identical::SourceIdentical),
+        Box::new(source_number_missing::SourceNumberMissing),
+        Box::new(source_quote_missing::SourceQuoteMissing),
         Box::new(twelve_hour_time::TwelveHourTime),
         Box::new(unbalanced_quote::UnbalancedQuote),
         Box::new(untranslated_fragment::UntranslatedFragment),
