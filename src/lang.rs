@@ -394,6 +394,34 @@ mod tests {
         assert_eq!(de.code_for_name("Deutsche"), Some("de"));
     }
 
+    /// The house name lists keep the invariants their READMEs promise.
+    #[test]
+    fn house_name_lists_keep_their_invariants() {
+        for (lang, text) in [
+            ("en", include_str!("../dictionaries/en/names.tsv")),
+            ("fr", include_str!("../dictionaries/fr/names.tsv")),
+            ("es", include_str!("../dictionaries/es/names.tsv")),
+        ] {
+            let rows: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .skip(1)
+                .map(|l| l.split('\t').collect())
+                .collect();
+            assert!(rows.len() >= 300, "{lang}: {} rows", rows.len());
+            let houses: HashSet<&str> = rows.iter().map(|r| r[0]).collect();
+            assert_eq!(houses.len(), rows.len(), "{lang}: a house form twice");
+            let mut variants = HashSet::new();
+            for row in &rows {
+                assert_eq!(row.len(), 5, "{lang}: {row:?}");
+                for v in row[1].split('|') {
+                    assert!(variants.insert(v), "{lang}: variant {v} in two rows");
+                    assert!(!houses.contains(v), "{lang}: variant {v} is a house form");
+                }
+            }
+        }
+    }
+
     #[test]
     fn unknown_language_has_no_data() {
         assert!(language("xx").is_none());
