@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::anatomy::{self, Anatomy};
+use crate::bilingual;
 use crate::lang::{self, Language};
+use crate::langid;
 use crate::quotes::{self, QuoteMarks};
 
 /// What a block of article text is.
@@ -84,10 +86,24 @@ pub struct Document<'a> {
     pub quotes: QuoteMarks,
     /// How often each word form occurs in the article text (case-sensitive).
     pub word_counts: HashMap<&'a str, usize>,
+    /// The sentences written in another language than the target (untranslated text).
+    pub languages: langid::Profile,
+    /// The original article, aligned block by block (bilingual mode, `--source`).
+    pub source: Option<bilingual::Source>,
 }
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str, options: &ReadOptions) -> Document<'a> {
+        Document::parse_with_source(text, options, None)
+    }
+
+    /// Parses a translation together with its original article (`source`), which the
+    /// bilingual checks compare it with.
+    pub fn parse_with_source(
+        text: &'a str,
+        options: &ReadOptions,
+        source: Option<&str>,
+    ) -> Document<'a> {
         let lines = line_spans(text);
         let disclaimer = anatomy::find_disclaimer(text, &lines);
         let language = options
@@ -107,11 +123,15 @@ impl<'a> Document<'a> {
             tokens: Vec::new(),
             quotes: QuoteMarks::default(),
             word_counts: HashMap::new(),
+            languages: langid::Profile::default(),
+            source: None,
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
         doc.word_counts = count_words(text, &doc.tokens);
         doc.quotes = quotes::analyse(&doc);
+        doc.languages = langid::profile(&doc, langid::DEFAULT_BACKEND);
+        doc.source = source.map(|s| bilingual::Source::align(s, &doc));
         doc
     }
 

@@ -10,14 +10,17 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::locale::{self, Locale};
+
 /// Target languages with embedded data, in the order disclaimers are tried.
-pub const SUPPORTED: [&str; 2] = ["de", "en"];
+pub const SUPPORTED: [&str; 4] = ["de", "en", "fr", "es"];
 
 struct EmbeddedFiles {
     anatomy: &'static str,
     grammar: &'static str,
     capitalization: &'static str,
     locale: &'static str,
+    langid: &'static str,
 }
 
 fn embedded(code: &str) -> Option<EmbeddedFiles> {
@@ -32,12 +35,15 @@ fn embedded(code: &str) -> Option<EmbeddedFiles> {
                     "/capitalization.tsv"
                 )),
                 locale: include_str!(concat!("../dictionaries/", $lang, "/locale.toml")),
+                langid: include_str!(concat!("../dictionaries/", $lang, "/langid.toml")),
             }
         };
     }
     match code {
         "de" => Some(files!("de")),
         "en" => Some(files!("en")),
+        "fr" => Some(files!("fr")),
+        "es" => Some(files!("es")),
         _ => None,
     }
 }
@@ -89,6 +95,17 @@ pub struct Language {
     pub primary_quotes: QuotePair,
     pub alternative_quotes: Vec<QuotePair>,
     pub dash: char,
+    /// Number, currency, date, time and unit conventions (`locale.toml`).
+    pub locale: Locale,
+    /// The language's most frequent function words (`langid.toml`), lower-case: the words
+    /// that give away a passage of this language left in a text of another.
+    pub common_words: HashSet<String>,
+    /// Lower-case words inside personal names ("von der", "de la"): between two capitalised
+    /// words they are part of a name, not a leftover.
+    pub name_particles: HashSet<String>,
+    /// Words of this language that other languages' function words spell too ("die" in
+    /// English): in this language's text they never give a foreign passage away.
+    pub also_words: HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +159,23 @@ struct GrammarFile {
 #[serde(deny_unknown_fields)]
 struct LocaleFile {
     quotes: QuotesEntry,
+    numbers: locale::Numbers,
+    percent: locale::Percent,
+    currency: locale::Currency,
+    dates: locale::Dates,
+    times: locale::Times,
+    #[serde(default)]
+    units: locale::Units,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangidFile {
+    common_words: Vec<String>,
+    #[serde(default)]
+    name_particles: Vec<String>,
+    #[serde(default)]
+    also_words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -225,6 +259,19 @@ impl Language {
             toml::from_str(files.grammar).map_err(|e| invalid(code, "grammar.toml", e))?;
         let locale: LocaleFile =
             toml::from_str(files.locale).map_err(|e| invalid(code, "locale.toml", e))?;
+        let langid: LangidFile =
+            toml::from_str(files.langid).map_err(|e| invalid(code, "langid.toml", e))?;
+        let conventions = Locale {
+            numbers: locale.numbers,
+            percent: locale.percent,
+            currency: locale.currency,
+            dates: locale.dates,
+            times: locale.times,
+            units: locale.units,
+        };
+        conventions
+            .validate()
+            .map_err(|e| invalid(code, "locale.toml", e))?;
         let regions = anatomy
             .region
             .into_iter()
@@ -286,6 +333,10 @@ impl Language {
             primary_quotes: pair(locale.quotes.primary),
             alternative_quotes: locale.quotes.alternatives.into_iter().map(pair).collect(),
             dash: locale.quotes.dash,
+            locale: conventions,
+            common_words: lower_set(langid.common_words),
+            name_particles: lower_set(langid.name_particles),
+            also_words: lower_set(langid.also_words),
         })
     }
 
@@ -305,9 +356,13 @@ impl Language {
 pub fn language(code: &str) -> Option<&'static Language> {
     static DE: OnceLock<Option<Language>> = OnceLock::new();
     static EN: OnceLock<Option<Language>> = OnceLock::new();
+    static FR: OnceLock<Option<Language>> = OnceLock::new();
+    static ES: OnceLock<Option<Language>> = OnceLock::new();
     let (cell, code): (&OnceLock<Option<Language>>, &'static str) = match code {
         "de" => (&DE, "de"),
         "en" => (&EN, "en"),
+        "fr" => (&FR, "fr"),
+        "es" => (&ES, "es"),
         _ => return None,
     };
     cell.get_or_init(|| load(code).ok()).as_ref()
@@ -337,6 +392,34 @@ mod tests {
         let de = language("de").expect("German data");
         assert_eq!(de.code_for_name("Englischen"), Some("en"));
         assert_eq!(de.code_for_name("Deutsche"), Some("de"));
+    }
+
+    /// The house name lists keep the invariants their READMEs promise.
+    #[test]
+    fn house_name_lists_keep_their_invariants() {
+        for (lang, text) in [
+            ("en", include_str!("../dictionaries/en/names.tsv")),
+            ("fr", include_str!("../dictionaries/fr/names.tsv")),
+            ("es", include_str!("../dictionaries/es/names.tsv")),
+        ] {
+            let rows: Vec<Vec<&str>> = text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .skip(1)
+                .map(|l| l.split('\t').collect())
+                .collect();
+            assert!(rows.len() >= 300, "{lang}: {} rows", rows.len());
+            let houses: HashSet<&str> = rows.iter().map(|r| r[0]).collect();
+            assert_eq!(houses.len(), rows.len(), "{lang}: a house form twice");
+            let mut variants = HashSet::new();
+            for row in &rows {
+                assert_eq!(row.len(), 5, "{lang}: {row:?}");
+                for v in row[1].split('|') {
+                    assert!(variants.insert(v), "{lang}: variant {v} in two rows");
+                    assert!(!houses.contains(v), "{lang}: variant {v} is a house form");
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,12 +14,15 @@
 
 pub mod anatomy;
 pub mod baseline;
+pub mod bilingual;
 pub mod checks;
 pub mod config;
 pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod langid;
+pub mod locale;
 pub mod quotes;
 pub mod render;
 pub mod report;

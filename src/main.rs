@@ -54,6 +54,10 @@ enum Command {
         /// Report only findings not recorded in this baseline (see `mtlint baseline`).
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
+        /// The original article (bilingual mode, one target path): numbers and quotations of
+        /// the source missing in the translation, and sentences left identical, are findings.
+        #[arg(long, value_name = "FILE")]
+        source: Option<String>,
     },
     /// Record the current findings as accepted, for `mtlint check --baseline FILE`.
     ///
@@ -77,7 +81,11 @@ enum Command {
         force: bool,
     },
     /// List the rules with their ids, categories and default severities.
-    Rules,
+    Rules {
+        /// Only the rules that run for this target language (`de`, `en`, `fr`, `es`).
+        #[arg(long)]
+        lang: Option<String>,
+    },
     /// Explain a rule: what it finds, why it matters, an example.
     Explain {
         /// The rule id, as `mtlint rules` lists it.
@@ -147,16 +155,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fail_under,
             fail_on,
             baseline,
+            source,
         } => {
             let baseline = match baseline {
                 Some(file) => Some(Arc::new(Baseline::load(&file)?)),
                 None => None,
             };
+            if source.is_some() && paths.len() != 1 {
+                anyhow::bail!("--source compares one translation with its original: give one path");
+            }
+            let source = source
+                .map(|path| input::read_article(&path))
+                .transpose()?
+                .map(Arc::from);
             let overrides = Overrides {
                 language: setup.lang.clone(),
                 fail_under,
                 fail_on,
                 baseline,
+                source,
             };
             let mut resolver = Resolver::new(setup.source(), overrides);
             check(paths, format, &mut resolver, &mut out)
@@ -174,8 +191,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             record_baseline(paths, &output, &mut resolver)
         }
         Command::Init { path, force } => init(&path, force, &mut out),
-        Command::Rules => {
-            list_rules(&mut out)?;
+        Command::Rules { lang } => {
+            list_rules(lang.as_deref(), &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { id } => explain(&id, &mut out),
@@ -281,8 +298,20 @@ fn exit_code(reports: &[DocumentReport]) -> ExitCode {
     }
 }
 
-fn list_rules(out: &mut dyn Write) -> anyhow::Result<()> {
-    for rule in checks::rules() {
+fn list_rules(lang: Option<&str>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let rules = match lang {
+        Some(code) => {
+            let language = mtlint::lang::language(code).with_context(|| {
+                format!(
+                    "no language data for {code:?}; mtlint knows {}",
+                    mtlint::lang::SUPPORTED.join(", ")
+                )
+            })?;
+            checks::rules_for(language)
+        }
+        None => checks::rules(),
+    };
+    for rule in rules {
         writeln!(
             out,
             "{:<22} {:<16} {:<8} {}",

@@ -36,6 +36,8 @@ pub struct Options {
     pub house_names: HouseNames,
     /// Accepted findings recorded earlier; only findings not in it are reported.
     pub baseline: Option<Arc<Baseline>>,
+    /// The original article, for bilingual checks (`--source`).
+    pub source: Option<std::sync::Arc<str>>,
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
             accept_words: Vec::new(),
             house_names: HouseNames::default(),
             baseline: None,
+            source: None,
         }
     }
 }
@@ -104,7 +107,7 @@ pub fn check_text(
     checks: &[Box<dyn Check>],
 ) -> DocumentReport {
     let (findings, meta) = {
-        let doc = Document::parse(&text, &options.read);
+        let doc = Document::parse_with_source(&text, &options.read, options.source.as_deref());
         let findings = checks::run(&doc, checks);
         let meta = Meta {
             language: doc.language.clone(),

@@ -40,12 +40,18 @@ fn code(output: &Output) -> i32 {
     output.status.code().expect("exit code")
 }
 
-const FIXTURES: [&str; 5] = [
+const FIXTURES: [&str; 11] = [
     "fixtures/de/clean.txt",
     "fixtures/de/gallery.txt",
     "fixtures/de/mt-article.txt",
     "fixtures/de/quotes.txt",
     "fixtures/en/clean.txt",
+    "fixtures/en/planted.txt",
+    "fixtures/es/clean.txt",
+    "fixtures/es/planted.txt",
+    "fixtures/fr/clean.txt",
+    "fixtures/fr/planted.txt",
+    "fixtures/fr/untranslated.txt",
 ];
 
 fn snapshot_name(fixture: &str, format: &str) -> String {
@@ -701,4 +707,173 @@ fn exit_2_when_baseline_input_is_unreadable_and_nothing_is_written() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("missing.txt: no such file"));
     assert!(!dir.path().join("b.json").exists());
+}
+
+// ---------------------------------------------------------------------------------------
+// Languages and bilingual mode.
+
+/// The rule and text of every finding of a fixture, in text order.
+fn found(fixture: &str) -> Vec<(String, String)> {
+    let out = mtlint(&["check", "--format", "json", fixture]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    value["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["text"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn expect(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(r, t)| (r.to_string(), t.to_string()))
+        .collect()
+}
+
+#[test]
+fn clean_fixtures_in_every_language_give_no_finding() {
+    for fixture in [
+        "fixtures/de/clean.txt",
+        "fixtures/en/clean.txt",
+        "fixtures/fr/clean.txt",
+        "fixtures/es/clean.txt",
+    ] {
+        assert_eq!(found(fixture), vec![], "{fixture}");
+    }
+}
+
+#[test]
+fn every_planted_error_in_english_is_found() {
+    assert_eq!(
+        found("fixtures/en/planted.txt"),
+        expect(&[
+            ("foreign-number-format", "10.000"),
+            ("foreign-number-format", "4,8"),
+            (
+                "untranslated-sentence",
+                "Die Pegelstände steigen weiter, und die Behörden rechnen mit einer deutlichen Verschärfung der Lage."
+            ),
+            ("foreign-date-format", "20. Juni"),
+            ("currency-format", "120 €"),
+            ("untranslated-fragment", "und die"),
+            ("percent-format", "5 %"),
+            ("mixed-quote-style", "\""),
+        ])
+    );
+}
+
+#[test]
+fn every_planted_error_in_french_is_found() {
+    assert_eq!(
+        found("fixtures/fr/planted.txt"),
+        expect(&[
+            ("foreign-number-format", "10,000"),
+            ("foreign-number-format", "4.8"),
+            (
+                "untranslated-sentence",
+                "The authorities expect the water to keep rising through the weekend, officials said."
+            ),
+            ("foreign-date-format", "June 20"),
+            ("twelve-hour-time", "6:19 p.m."),
+            ("currency-format", "$5 millions"),
+            ("percent-format", "5%"),
+            ("imperial-unit", "60 miles par heure"),
+            ("untranslated-fragment", "of the"),
+        ])
+    );
+}
+
+#[test]
+fn every_planted_error_in_spanish_is_found() {
+    assert_eq!(
+        found("fixtures/es/planted.txt"),
+        expect(&[
+            ("foreign-number-format", "10,000"),
+            ("foreign-number-format", "4.8"),
+            (
+                "untranslated-sentence",
+                "The regional government said the emergency plan would remain active until Sunday."
+            ),
+            ("foreign-date-format", "June 20"),
+            ("imperial-unit", "60 millas por hora"),
+            ("currency-format", "$5 millones"),
+            ("untranslated-fragment", "of the"),
+        ])
+    );
+}
+
+#[test]
+fn an_untranslated_article_is_one_critical_finding() {
+    let found = found("fixtures/fr/untranslated.txt");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "non-translation");
+    assert_eq!(code(&mtlint(&["check", "fixtures/fr/untranslated.txt"])), 1);
+}
+
+#[test]
+fn rules_for_a_language_list_what_runs_there() {
+    for lang in ["de", "en", "fr", "es"] {
+        let out = mtlint(&["rules", "--lang", lang]);
+        assert_eq!(code(&out), 0);
+        insta::assert_snapshot!(format!("rules-{lang}"), stdout(&out));
+    }
+    assert_eq!(code(&mtlint(&["rules", "--lang", "xx"])), 2);
+}
+
+#[test]
+fn bilingual_mode_compares_with_the_original() {
+    let out = mtlint(&[
+        "check",
+        "--format",
+        "json",
+        "--source",
+        "fixtures/de/bilingual.source.txt",
+        "fixtures/de/bilingual.txt",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
+    let rules: Vec<(&str, u64)> = value["documents"][0]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        vec![
+            ("source-number-missing", 3),
+            ("source-quote-missing", 5),
+            ("untranslated-sentence", 7),
+        ]
+    );
+    // Without the original, only the untranslated sentence is visible.
+    assert_eq!(
+        found("fixtures/de/bilingual.txt"),
+        expect(&[(
+            "untranslated-sentence",
+            "Animal welfare groups welcomed the decision on Tuesday."
+        )])
+    );
+}
+
+#[test]
+fn bilingual_mode_takes_one_translation() {
+    let out = mtlint(&[
+        "check",
+        "--source",
+        "fixtures/de/bilingual.source.txt",
+        "fixtures/de/bilingual.txt",
+        "fixtures/de/clean.txt",
+    ]);
+    assert_eq!(code(&out), 2);
 }

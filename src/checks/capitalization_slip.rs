@@ -1,6 +1,7 @@
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
 
 rule! {
     /// Finds phrases whose capitalisation is wrong as written, from the list in
@@ -25,6 +26,10 @@ rule! {
 impl Check for CapitalizationSlip {
     fn info(&self) -> &'static RuleInfo {
         Self::rule()
+    }
+
+    fn runs_for(&self, lang: &Language) -> bool {
+        !lang.capitalization.is_empty()
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {

@@ -1,6 +1,7 @@
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
 
 rule! {
     /// Finds a subordinate clause joined without its comma after a predicate such as
@@ -25,6 +26,10 @@ rule! {
 impl Check for MissingComma {
     fn info(&self) -> &'static RuleInfo {
         Self::rule()
+    }
+
+    fn runs_for(&self, lang: &Language) -> bool {
+        lang.missing_comma.is_some()
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {

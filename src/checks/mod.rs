@@ -6,20 +6,38 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::lang::Language;
 
 mod capitalization_slip;
+mod currency_format;
 mod doubled_word;
+mod foreign_date_format;
+mod foreign_number_format;
 mod garbled_fragment;
 mod hyphen_as_dash;
+mod imperial_unit;
 mod missing_comma;
 mod mixed_quote_style;
+mod non_translation;
+mod percent_format;
 mod repeated_sentence;
+mod source_identical;
+mod source_number_missing;
+mod source_quote_missing;
+mod twelve_hour_time;
 mod unbalanced_quote;
+mod untranslated_fragment;
+mod untranslated_sentence;
 
 /// A check over one document.
 pub trait Check: Send + Sync {
     fn info(&self) -> &'static RuleInfo;
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+    /// Whether the check has anything to look for in text of this language (`mtlint rules
+    /// --lang`); a check whose data a language leaves empty says no.
+    fn runs_for(&self, _lang: &Language) -> bool {
+        true
+    }
 }
 
 /// Declares a check's struct and its [`RuleInfo`], taking the explanation from the doc comment
@@ -59,13 +77,25 @@ pub(crate) use rule;
 pub fn all() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(capitalization_slip::CapitalizationSlip),
+        Box::new(currency_format::CurrencyFormat),
         Box::new(doubled_word::DoubledWord),
+        Box::new(foreign_date_format::ForeignDateFormat),
+        Box::new(foreign_number_format::ForeignNumberFormat),
         Box::new(garbled_fragment::GarbledFragment),
         Box::new(hyphen_as_dash::HyphenAsDash),
+        Box::new(imperial_unit::ImperialUnitCheck),
         Box::new(missing_comma::MissingComma),
         Box::new(mixed_quote_style::MixedQuoteStyle),
+        Box::new(non_translation::NonTranslation),
+        Box::new(percent_format::PercentFormat),
         Box::new(repeated_sentence::RepeatedSentence),
+        Box::new(source_identical::SourceIdentical),
+        Box::new(source_number_missing::SourceNumberMissing),
+        Box::new(source_quote_missing::SourceQuoteMissing),
+        Box::new(twelve_hour_time::TwelveHourTime),
         Box::new(unbalanced_quote::UnbalancedQuote),
+        Box::new(untranslated_fragment::UntranslatedFragment),
+        Box::new(untranslated_sentence::UntranslatedSentence),
     ]
 }
 
@@ -74,10 +104,22 @@ pub fn rules() -> Vec<&'static RuleInfo> {
     all().iter().map(|c| c.info()).collect()
 }
 
+/// The rule descriptions of the checks that run for a language.
+pub fn rules_for(lang: &Language) -> Vec<&'static RuleInfo> {
+    all()
+        .iter()
+        .filter(|c| c.runs_for(lang))
+        .map(|c| c.info())
+        .collect()
+}
+
 /// Runs the checks over a document; findings come back in text order.
 pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in checks {
+        if doc.lang.is_some_and(|l| !check.runs_for(l)) {
+            continue;
+        }
         check.check(doc, &mut findings);
     }
     findings.retain(|f| !doc.anatomy.is_excluded(f.span.start));
@@ -101,15 +143,28 @@ pub(crate) mod test_util {
     }
 
     pub fn findings(check: &dyn Check, text: &str) -> Vec<Finding> {
+        findings_in(check, text, "de")
+    }
+
+    /// Runs one check over text in language `lang`.
+    pub fn findings_in(check: &dyn Check, text: &str, lang: &str) -> Vec<Finding> {
         let doc = Document::parse(
             text,
             &ReadOptions {
-                language: Some("de".into()),
+                language: Some(lang.into()),
             },
         );
         let mut out = Vec::new();
         check.check(&doc, &mut out);
         out
+    }
+
+    /// The matched texts of one check over text in language `lang`.
+    pub fn flagged_in(check: &dyn Check, text: &str, lang: &str) -> Vec<String> {
+        findings_in(check, text, lang)
+            .iter()
+            .map(|f| text[f.span.clone()].to_string())
+            .collect()
     }
 
     /// The first suggestion of the only finding.

@@ -34,6 +34,8 @@ pub struct Overrides {
     pub fail_under: Option<f64>,
     pub fail_on: Option<Severity>,
     pub baseline: Option<Arc<Baseline>>,
+    /// The original article for bilingual checks (`--source`).
+    pub source: Option<Arc<str>>,
 }
 
 /// Everything needed to check files under one config.
@@ -66,6 +68,7 @@ impl Settings {
             accept_words: config.accept_words.clone(),
             house_names: config.house_names.clone(),
             baseline: overrides.baseline.clone(),
+            source: overrides.source.clone(),
         };
         Settings {
             file: config.file.clone(),
@@ -163,7 +166,7 @@ mod tests {
             language: Some("en".into()),
             fail_under: Some(95.0),
             fail_on: Some(Severity::Minor),
-            baseline: None,
+            ..Overrides::default()
         };
         let s = Settings::new(&config, &overrides);
         assert_eq!(s.options.read.language.as_deref(), Some("en"));

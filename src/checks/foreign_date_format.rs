@@ -1,0 +1,310 @@
+use regex::{Captures, Regex};
+
+use super::{Check, rule};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo};
+use crate::lang::{self, Language};
+use crate::langid::language_name;
+use crate::locale::PerLanguage;
+
+rule! {
+    /// Finds dates written the way another language writes them: a foreign month name next
+    /// to a day or a year ("June 20" or "20 June 2019" in German text, "20. Juni" in English
+    /// text), the English month-day order with a shared month name ("September 14, 2019" in
+    /// German), the German ordinal full stop in English ("14. September"), and numeric dates
+    /// in another order or with other separators ("6/20/2019" in German). The local form
+    /// comes from `[dates]` in `dictionaries/<lang>/locale.toml`.
+    ///
+    /// Why it matters: machine translation leaves dates in the source's form; "6/7/2019" is
+    /// 6 July to a German reader and 7 June to an American one.
+    ///
+    /// Example: `Die Wahl findet am June 20, 2019 statt` should read `am 20. Juni 2019`.
+    pub struct ForeignDateFormat {
+        id: "foreign-date-format",
+        category: NumberFormat,
+        mqm: "Locale convention/Date format",
+        severity: Minor,
+        summary: "a date written in another language's format",
+    }
+}
+
+/// The compiled patterns of one target language.
+struct Patterns {
+    /// "June 20", "June 20th, 2019", "September 14, 2019".
+    month_day: Regex,
+    /// "20 June 2019", "20. Juni" (German ordinal in English text).
+    day_month: Regex,
+    /// "June 2019".
+    month_year: Regex,
+    /// "6/20/2019" or "20.06.2019".
+    numeric: Regex,
+    /// Month names of the other languages that differ from the target's, with their number.
+    foreign: Vec<(String, usize, &'static str)>,
+}
+
+static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
+
+impl Check for ForeignDateFormat {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.lang else { return };
+        let Some(p) = PATTERNS.get(lang, patterns) else {
+            return;
+        };
+        let day_first = lang.locale.dates.format.starts_with("{day}");
+        for block in &doc.blocks {
+            let body = doc.slice(&block.body);
+            let base = block.body.start;
+            for caps in p.month_day.captures_iter(body) {
+                let foreign = p.foreign_month(&caps["month"]);
+                let english_order =
+                    day_first && (caps.name("suffix").is_some() || caps.name("year").is_some());
+                if foreign.is_some() || english_order {
+                    out.extend(date_finding(doc, lang, p, &caps, base));
+                }
+            }
+            for caps in p.day_month.captures_iter(body) {
+                let ordinal_dot = !day_first && caps.name("dot").is_some();
+                if p.foreign_month(&caps["month"]).is_some() || ordinal_dot {
+                    out.extend(date_finding(doc, lang, p, &caps, base));
+                }
+            }
+            for caps in p.month_year.captures_iter(body) {
+                out.extend(date_finding(doc, lang, p, &caps, base));
+            }
+            for caps in p.numeric.captures_iter(body) {
+                out.extend(numeric_finding(lang, &caps, base));
+            }
+        }
+        out.sort_by_key(|f| f.span.start);
+        out.dedup_by(|a, b| {
+            a.rule.id == b.rule.id && a.span.start < b.span.end && b.span.start < a.span.end
+        });
+    }
+}
+
+impl Patterns {
+    /// The number and language of a foreign month name.
+    fn foreign_month(&self, name: &str) -> Option<(usize, &'static str)> {
+        self.foreign
+            .iter()
+            .find(|(m, _, _)| m == name)
+            .map(|&(_, n, l)| (n, l))
+    }
+}
+
+fn patterns(target: &'static Language) -> Option<Patterns> {
+    let mut foreign = Vec::new();
+    for other in lang::SUPPORTED.iter().filter_map(|&c| lang::language(c)) {
+        if other.code == target.code {
+            continue;
+        }
+        for (i, month) in other.locale.dates.months.iter().enumerate() {
+            if target.locale.month_number(month).is_none()
+                && !foreign.iter().any(|(m, _, _)| m == month)
+            {
+                foreign.push((month.clone(), i + 1, other.code));
+            }
+        }
+    }
+    // Only this language's month names with a shared spelling (September) join the
+    // month-first pattern; foreign names always do.
+    let alternation = |names: Vec<&str>| {
+        let mut names: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        names.join("|")
+    };
+    let all: Vec<&str> = foreign
+        .iter()
+        .map(|(m, _, _)| m.as_str())
+        .chain(target.locale.dates.months.iter().map(String::as_str))
+        .collect();
+    let foreign_only = alternation(foreign.iter().map(|(m, _, _)| m.as_str()).collect());
+    let any = alternation(all);
+    let day = r"(?P<day>3[01]|[12]\d|0?[1-9])";
+    let year = r"(?P<year>(?:1[89]|20)\d\d)";
+    let local_numeric = &target.locale.dates.numeric;
+    let numeric = if local_numeric.starts_with("{dd}/") {
+        // "20/06/2019" is local; only the American order with a day above 12 is foreign.
+        r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)\b"
+    } else if local_numeric.contains('.') {
+        r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)\b"
+    } else {
+        r"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)\b"
+    };
+    Some(Patterns {
+        month_day: Regex::new(&format!(
+            r"\b(?P<month>{any})\s+{day}(?P<suffix>st|nd|rd|th)?\b(?:,\s*{year}\b)?"
+        ))
+        .ok()?,
+        day_month: Regex::new(&format!(
+            r"\b{day}(?P<dot>\.)?\s+(?P<month>{any})\b(?:,?\s+{year}\b)?"
+        ))
+        .ok()?,
+        month_year: Regex::new(&format!(r"\b(?P<month>{foreign_only})\s+{year}\b")).ok()?,
+        numeric: Regex::new(numeric).ok()?,
+        foreign,
+    })
+}
+
+fn date_finding(
+    doc: &Document,
+    lang: &Language,
+    p: &Patterns,
+    caps: &Captures,
+    base: usize,
+) -> Option<Finding> {
+    let whole = caps.get(0)?;
+    let month_name = &caps["month"];
+    let (month, from) = p
+        .foreign_month(month_name)
+        .or_else(|| lang.locale.month_number(month_name).map(|n| (n, "")))?;
+    let local_month = lang.locale.dates.months.get(month - 1)?;
+    let day = caps.name("day").map(|d| d.as_str().trim_start_matches('0'));
+    let year = caps.name("year").map(|y| y.as_str());
+    let dates = &lang.locale.dates;
+    let local = match (day, year) {
+        (Some(d), Some(y)) => dates.format.replace("{day}", d).replace("{year}", y),
+        (Some(d), None) => dates.format_no_year.replace("{day}", d),
+        (None, Some(y)) => format!("{local_month} {y}"),
+        (None, None) => return None,
+    }
+    .replace("{month}", local_month);
+    let language = language_name(&doc.language);
+    let why = if from.is_empty() {
+        format!("the day and month are in another language's order; {language} writes «{local}»")
+    } else {
+        format!(
+            "«{month_name}» is the {} month name; {language} writes «{local}»",
+            language_name(from)
+        )
+    };
+    Some(
+        ForeignDateFormat::rule()
+            .finding(
+                base + whole.start()..base + whole.end(),
+                format!("date in a foreign format: «{}»", whole.as_str()),
+            )
+            .with_suggestion(local)
+            .with_evidence(why),
+    )
+}
+
+fn numeric_finding(lang: &Language, caps: &Captures, base: usize) -> Option<Finding> {
+    let whole = caps.get(0)?;
+    let pad = |s: &str| format!("{:0>2}", s);
+    let year = &caps["y"];
+    let year = if year.len() == 2 {
+        format!("20{year}")
+    } else {
+        year.to_string()
+    };
+    let local = lang
+        .locale
+        .dates
+        .numeric
+        .replace("{dd}", &pad(&caps["d"]))
+        .replace("{mm}", &pad(&caps["m"]))
+        .replace("{yyyy}", &year);
+    Some(
+        ForeignDateFormat::rule()
+            .finding(
+                base + whole.start()..base + whole.end(),
+                format!("numeric date in a foreign format: «{}»", whole.as_str()),
+            )
+            .with_suggestion(local.clone())
+            .with_evidence(format!(
+                "read as month {}, day {}; {} writes numeric dates as «{local}»",
+                &caps["m"],
+                &caps["d"],
+                language_name(lang.code)
+            )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{flagged, flagged_in, suggestion};
+
+    #[test]
+    fn english_dates_in_german_text() {
+        assert_eq!(
+            suggestion(&ForeignDateFormat, "Er kam am June 20 an."),
+            "20. Juni"
+        );
+        assert_eq!(
+            suggestion(&ForeignDateFormat, "Die Wahl ist am September 14, 2019."),
+            "14. September 2019"
+        );
+        assert_eq!(
+            suggestion(&ForeignDateFormat, "Es war im June 2019."),
+            "Juni 2019"
+        );
+        assert_eq!(
+            suggestion(&ForeignDateFormat, "Er kam am 6/20/2019."),
+            "20.06.2019"
+        );
+    }
+
+    #[test]
+    fn german_dates_and_names_are_fine() {
+        for text in [
+            "Am 20. Juni 2019 und im September 1998 kam er.",
+            "Das Gesetz vom 04.07.2017 gilt.",
+            "Theresa May sprach lange mit ihm.",
+            "Im September 14 Tage Urlaub.",
+        ] {
+            assert!(flagged(&ForeignDateFormat, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn german_dates_in_english_text() {
+        assert_eq!(
+            flagged_in(&ForeignDateFormat, "He came on 20. Juni.", "en"),
+            vec!["20. Juni"]
+        );
+        assert_eq!(
+            flagged_in(&ForeignDateFormat, "On 14. September he left.", "en"),
+            vec!["14. September"]
+        );
+        assert_eq!(
+            flagged_in(&ForeignDateFormat, "It was 20.06.2019.", "en"),
+            vec!["20.06.2019"]
+        );
+        assert!(
+            flagged_in(
+                &ForeignDateFormat,
+                "On June 20, 2019, and on 14 September.",
+                "en"
+            )
+            .is_empty()
+        );
+        assert!(flagged_in(&ForeignDateFormat, "The Mars 2020 rover landed.", "en").is_empty());
+    }
+
+    #[test]
+    fn french_and_spanish_local_forms() {
+        assert_eq!(
+            flagged_in(&ForeignDateFormat, "Il est arrivé le June 20, 2019.", "fr"),
+            vec!["June 20, 2019"]
+        );
+        assert!(
+            flagged_in(
+                &ForeignDateFormat,
+                "Il est arrivé le 20 juin 2019, le 20/06/2019.",
+                "fr"
+            )
+            .is_empty()
+        );
+        assert!(flagged_in(&ForeignDateFormat, "Llegó el 20 de junio de 2019.", "es").is_empty());
+        assert_eq!(
+            flagged_in(&ForeignDateFormat, "Llegó el 6/20/2019.", "es"),
+            vec!["6/20/2019"]
+        );
+    }
+}

@@ -1,0 +1,120 @@
+use super::{Check, rule};
+use crate::bilingual::normalise;
+use crate::document::{BlockKind, Document};
+use crate::finding::{Finding, RuleInfo};
+use crate::langid::language_name;
+
+/// Shorter segments are often the same in both languages (names, titles, datelines).
+const MIN_WORDS: usize = 4;
+
+rule! {
+    /// Bilingual mode (`--source`): finds a paragraph or headline that stands in the
+    /// translation exactly as in the original article. It was never translated.
+    ///
+    /// Why it matters: a segment copied through unchanged is the surest sign of untranslated
+    /// text, and the comparison needs no language identification. Segments under four words
+    /// and those without two lower-case words (names, titles, datelines) are not reported.
+    ///
+    /// Example: source line `Police said the man was arrested on Friday.` and the same line in
+    /// the German translation.
+    pub struct SourceIdentical {
+        id: "source-identical",
+        category: Untranslated,
+        mqm: "Accuracy/Untranslated text",
+        severity: Major,
+        summary: "a segment identical to the original (bilingual mode)",
+    }
+}
+
+impl Check for SourceIdentical {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(source) = &doc.source else { return };
+        for (index, block) in doc.blocks.iter().enumerate() {
+            let Some(original) = source.segment(index) else {
+                continue;
+            };
+            let text = doc.slice(&block.body);
+            if block.kind == BlockKind::Credit || normalise(text) != normalise(original) {
+                continue;
+            }
+            // Already reported, sentence by sentence, as untranslated.
+            let reported = block.sentences.clone().all(|i| doc.languages.is_foreign(i));
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let lower = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count();
+            if reported || words.len() < MIN_WORDS || lower < 2 {
+                continue;
+            }
+            out.push(
+                Self::rule()
+                    .finding(block.body.clone(), "identical to the original")
+                    .with_suggestion(format!("translate into {}", language_name(&doc.language)))
+                    .with_evidence(format!(
+                        "source line {} reads the same",
+                        line_of(
+                            &source.text,
+                            source.segments[index].as_ref().map_or(0, |s| s.start)
+                        )
+                    )),
+            );
+        }
+    }
+}
+
+/// The 1-based line of a byte offset.
+pub(crate) fn line_of(text: &str, pos: usize) -> usize {
+    text.as_bytes()[..pos.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ReadOptions;
+
+    fn run(target: &str, source: &str) -> Vec<Finding> {
+        let options = ReadOptions {
+            language: Some("de".into()),
+        };
+        let doc = Document::parse_with_source(target, &options, Some(source));
+        let mut out = Vec::new();
+        SourceIdentical.check(&doc, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_copied_line_is_untranslated() {
+        let source = "Police closed the road.\nThe man was arrested on Friday.\n";
+        let target = "Die Polizei sperrte die Straße.\nThe man was arrested on Friday.\n";
+        let found = run(target, source);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].evidence, "source line 2 reads the same");
+    }
+
+    #[test]
+    fn names_and_unaligned_texts_are_not_reported() {
+        assert!(
+            run(
+                "Honda Motor Show Tokyo\nEr kam.\n",
+                "Honda Motor Show Tokyo\nHe came.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            run(
+                "The man was arrested today.\n",
+                "A\nThe man was arrested today.\nB\nC\n"
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,189 @@
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{Check, rule};
+use crate::document::{Document, Token, TokenKind};
+use crate::finding::{Finding, RuleInfo};
+use crate::lang::{self, Language};
+use crate::langid::{self, DEFAULT_BACKEND, Identifier, language_name};
+
+rule! {
+    /// Finds short leftovers of the source language inside a target-language sentence: a run
+    /// of two or more of the source language's function words, at least one of which the
+    /// target language does not have ("of the", "and the", "in the" in German text).
+    ///
+    /// Why it matters: machine translation sometimes copies a phrase it could not place, and
+    /// the leftover hides in an otherwise translated sentence where a reader stumbles over
+    /// it. Runs inside quotation marks (titles, quoted phrases) and runs between two
+    /// capitalised words (names such as "Association of the British Pharmaceutical Industry",
+    /// "Ursula von der Leyen") are not reported.
+    ///
+    /// Example: `Die Zahl der Opfer of the Überschwemmung stieg weiter.` — "of the" was left
+    /// in English.
+    pub struct UntranslatedFragment {
+        id: "untranslated-fragment",
+        category: Untranslated,
+        mqm: "Accuracy/Untranslated text",
+        severity: Minor,
+        summary: "source-language function words left inside a translated sentence",
+    }
+}
+
+impl Check for UntranslatedFragment {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(target) = doc.lang else { return };
+        if doc.languages.is_non_translation() {
+            return;
+        }
+        let sources: Vec<&Language> = doc
+            .languages
+            .sources
+            .iter()
+            .filter_map(|&s| lang::language(s))
+            .collect();
+        let quoted = langid::quoted_spans(doc);
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            if doc.languages.is_foreign(index) {
+                continue;
+            }
+            let tokens = doc.tokens_in(&sentence.span);
+            for source in &sources {
+                let markers = langid::markers(source, target);
+                for run in runs(doc, tokens, source, &markers) {
+                    let span = tokens[run.start].span.start..tokens[run.end - 1].span.end;
+                    if quoted.iter().any(|q| q.contains(&span.start))
+                        || is_name(doc, tokens, &run, source, target)
+                    {
+                        continue;
+                    }
+                    out.push(finding(doc, span, source, target));
+                }
+            }
+        }
+    }
+}
+
+/// Token index ranges of lower-case words that are all function words of `source`, at least
+/// two long and holding a word the target does not share.
+fn runs(
+    doc: &Document,
+    tokens: &[Token],
+    source: &Language,
+    markers: &HashSet<&str>,
+) -> Vec<Range<usize>> {
+    let is_source_word = |t: &Token| {
+        let text = doc.slice(&t.span);
+        t.kind == TokenKind::Word
+            && text.chars().next().is_some_and(char::is_lowercase)
+            && source.common_words.contains(text)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let start = i;
+        while i < tokens.len() && is_source_word(&tokens[i]) {
+            i += 1;
+        }
+        let run = start..i;
+        let has_marker = tokens[run.clone()]
+            .iter()
+            .any(|t| markers.contains(doc.slice(&t.span)));
+        if run.len() >= 2 && has_marker {
+            out.push(run);
+        }
+        i = i.max(start + 1);
+    }
+    out
+}
+
+/// A run between two capitalised words belongs to a name or a title when it is made of name
+/// particles ("von der") or when the words around it are themselves in the source language
+/// ("Association of the British Pharmaceutical Industry"), not the target's ("Opfer of the
+/// Überschwemmung").
+fn is_name(
+    doc: &Document,
+    tokens: &[Token],
+    run: &Range<usize>,
+    source: &Language,
+    target: &Language,
+) -> bool {
+    let capitalised = |t: &Token| {
+        t.kind == TokenKind::Word
+            && doc
+                .slice(&t.span)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let before = run.start.checked_sub(1).and_then(|i| tokens.get(i));
+    let flanked = before.is_some_and(capitalised) && tokens.get(run.end).is_some_and(capitalised);
+    if !flanked {
+        return false;
+    }
+    let particles = tokens[run.clone()]
+        .iter()
+        .all(|t| source.name_particles.contains(doc.slice(&t.span)));
+    if particles {
+        return true;
+    }
+    let in_title = |t: &Token| capitalised(t) || source.common_words.contains(doc.slice(&t.span));
+    let mut start = run.start;
+    while start > 0 && in_title(&tokens[start - 1]) {
+        start -= 1;
+    }
+    let mut end = run.end;
+    while end < tokens.len() && in_title(&tokens[end]) {
+        end += 1;
+    }
+    let title = doc.slice(&(tokens[start].span.start..tokens[end - 1].span.end));
+    Identifier::new(DEFAULT_BACKEND, &[target.code, source.code])
+        .identify(title)
+        .is_some_and(|g| g.lang == source.code)
+}
+
+fn finding(doc: &Document, span: Range<usize>, source: &Language, target: &Language) -> Finding {
+    let text = doc.slice(&span);
+    let foreign = language_name(source.code);
+    UntranslatedFragment::rule()
+        .finding(span, format!("«{text}» is {foreign}"))
+        .with_suggestion(format!(
+            "translate «{text}» into {}",
+            language_name(target.code)
+        ))
+        .with_evidence(format!(
+            "«{text}» are {foreign} function words, and {} does not use them",
+            language_name(target.code)
+        ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::flagged;
+
+    #[test]
+    fn flags_english_function_words_in_a_german_sentence() {
+        assert_eq!(
+            flagged(
+                &UntranslatedFragment,
+                "Die Zahl der Opfer of the Überschwemmung stieg am Abend weiter."
+            ),
+            vec!["of the"]
+        );
+    }
+
+    #[test]
+    fn names_titles_and_german_words_are_not_fragments() {
+        for text in [
+            "Dr. Richard Torbett von der Association of the British Pharmaceutical Industry sagte es.",
+            "Der Titel lautet „China and the World in the New Era“ und erschien gestern.",
+            "Er will in die Stadt, was er so auch sagte.",
+        ] {
+            assert!(flagged(&UntranslatedFragment, text).is_empty(), "{text}");
+        }
+    }
+}

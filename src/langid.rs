@@ -1,0 +1,516 @@
+//! Which language each sentence of an article is written in, computed once per document for
+//! the untranslated-text checks.
+//!
+//! Two kinds of evidence must agree before a sentence counts as foreign. A statistical
+//! detector ([whatlang] by default, [lingua] with the `lingua` cargo feature), restricted to
+//! the languages in play — the target and the source language, or every language mtlint
+//! knows when the source is not named — identifies the sentence. And the sentence's function
+//! words must point the same way: the foreign language's frequent words that the target
+//! language does not share (`dictionaries/<lang>/langid.toml`). Names are written alike in
+//! every language, so capitalised words, numbers and quoted phrases inside an otherwise
+//! target-language sentence never make it foreign.
+//!
+//! [whatlang]: https://docs.rs/whatlang
+//! [lingua]: https://docs.rs/lingua
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::document::{BlockKind, Document, TokenKind};
+use crate::lang::{self, Language};
+
+/// A statistical language identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Trigram profiles (the `whatlang` crate): fast, and accurate on sentences once the
+    /// candidates are restricted.
+    Whatlang,
+    /// N-gram models of 1–5 characters (the `lingua` crate, `lingua` cargo feature).
+    #[cfg(feature = "lingua")]
+    Lingua,
+}
+
+/// The backend mtlint uses, chosen by the accuracy and speed figures in the notes.
+pub const DEFAULT_BACKEND: Backend = Backend::Whatlang;
+
+/// A detector's answer: an ISO 639-1 code and its confidence (0–1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Guess {
+    pub lang: &'static str,
+    pub confidence: f64,
+}
+
+/// Identifies text among a fixed set of candidate languages.
+pub struct Identifier {
+    candidates: Vec<&'static str>,
+    whatlang: whatlang::Detector,
+    backend: Backend,
+}
+
+impl Identifier {
+    /// An identifier choosing among `candidates` (ISO 639-1 codes mtlint knows).
+    pub fn new(backend: Backend, candidates: &[&'static str]) -> Identifier {
+        let allow = candidates.iter().filter_map(|c| whatlang_code(c)).collect();
+        Identifier {
+            candidates: candidates.to_vec(),
+            whatlang: whatlang::Detector::with_allowlist(allow),
+            backend,
+        }
+    }
+
+    /// The most likely candidate language of `text`.
+    pub fn identify(&self, text: &str) -> Option<Guess> {
+        match self.backend {
+            Backend::Whatlang => {
+                let info = self.whatlang.detect(text)?;
+                Some(Guess {
+                    lang: iso_code(info.lang())?,
+                    confidence: info.confidence(),
+                })
+            }
+            #[cfg(feature = "lingua")]
+            Backend::Lingua => lingua_backend::identify(&self.candidates, text),
+        }
+    }
+
+    pub fn candidates(&self) -> &[&'static str] {
+        &self.candidates
+    }
+}
+
+fn whatlang_code(code: &str) -> Option<whatlang::Lang> {
+    use whatlang::Lang::*;
+    Some(match code {
+        "de" => Deu,
+        "en" => Eng,
+        "fr" => Fra,
+        "es" => Spa,
+        _ => return None,
+    })
+}
+
+fn iso_code(lang: whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Deu => "de",
+        Eng => "en",
+        Fra => "fr",
+        Spa => "es",
+        _ => return None,
+    })
+}
+
+#[cfg(feature = "lingua")]
+mod lingua_backend {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+
+    use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+    use super::Guess;
+
+    fn language(code: &str) -> Option<Language> {
+        Some(match code {
+            "de" => Language::German,
+            "en" => Language::English,
+            "fr" => Language::French,
+            "es" => Language::Spanish,
+            _ => return None,
+        })
+    }
+
+    fn code(language: Language) -> Option<&'static str> {
+        Some(match language {
+            Language::German => "de",
+            Language::English => "en",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            #[allow(unreachable_patterns)]
+            _ => return None,
+        })
+    }
+
+    /// Detectors load their models once; one per candidate set.
+    fn detector(candidates: &[&'static str]) -> &'static LanguageDetector {
+        static CACHE: OnceLock<Mutex<HashMap<Vec<&'static str>, &'static LanguageDetector>>> =
+            OnceLock::new();
+        let mut key = candidates.to_vec();
+        key.sort_unstable();
+        let cache = CACHE.get_or_init(Default::default);
+        let mut map = cache.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(key).or_insert_with(|| {
+            let languages: Vec<Language> = candidates.iter().filter_map(|c| language(c)).collect();
+            Box::leak(Box::new(
+                LanguageDetectorBuilder::from_languages(&languages).build(),
+            ))
+        })
+    }
+
+    pub fn identify(candidates: &[&'static str], text: &str) -> Option<Guess> {
+        if candidates.len() < 2 {
+            return None;
+        }
+        let detector = detector(candidates);
+        let values = detector.compute_language_confidence_values(text);
+        let (language, confidence) = values.first()?;
+        Some(Guess {
+            lang: code(*language)?,
+            confidence: *confidence,
+        })
+    }
+}
+
+/// The English name of a language mtlint knows, for messages.
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "de" => "German",
+        "en" => "English",
+        "fr" => "French",
+        "es" => "Spanish",
+        other => other,
+    }
+}
+
+/// A text is a non-translation when at least this share of its words stand in foreign
+/// sentences…
+pub const NON_TRANSLATION_SHARE: f64 = 0.5;
+/// …and at least this many sentences are foreign.
+pub const NON_TRANSLATION_SENTENCES: usize = 3;
+
+/// A sentence that reads as a language other than the target.
+#[derive(Debug, Clone)]
+pub struct ForeignSentence {
+    /// Index into `Document::sentences`.
+    pub sentence: usize,
+    pub lang: &'static str,
+    pub confidence: f64,
+    /// The foreign function words that agree with the detector.
+    pub markers: Vec<String>,
+    pub words: usize,
+}
+
+/// The language picture of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// Languages the text may have been translated from.
+    pub sources: Vec<&'static str>,
+    pub foreign: Vec<ForeignSentence>,
+    /// Words in sentences that were examined (article text, credits aside).
+    pub words: usize,
+}
+
+impl Profile {
+    /// Words in foreign sentences.
+    pub fn foreign_words(&self) -> usize {
+        self.foreign.iter().map(|f| f.words).sum()
+    }
+
+    pub fn is_foreign(&self, sentence: usize) -> bool {
+        self.foreign.iter().any(|f| f.sentence == sentence)
+    }
+
+    /// Whether the text as a whole was left in the source language: then one finding says
+    /// so instead of one per sentence.
+    pub fn is_non_translation(&self) -> bool {
+        self.foreign.len() >= NON_TRANSLATION_SENTENCES
+            && self.foreign_words() as f64 >= NON_TRANSLATION_SHARE * self.words as f64
+    }
+
+    /// The language most foreign words are in.
+    pub fn main_foreign_language(&self) -> Option<&'static str> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for f in &self.foreign {
+            match counts.iter_mut().find(|(l, _)| *l == f.lang) {
+                Some((_, n)) => *n += f.words,
+                None => counts.push((f.lang, f.words)),
+            }
+        }
+        counts.into_iter().max_by_key(|&(_, n)| n).map(|(l, _)| l)
+    }
+}
+
+/// A sentence needs this many lower-case words before it can be told foreign: shorter ones
+/// are fragments, and a run of capitalised words is a name in any language. A headline in
+/// title case needs this many words instead.
+pub const MIN_LOWER_WORDS: usize = 4;
+pub const MIN_HEADLINE_WORDS: usize = 6;
+/// The detector must be at least this sure (whatlang's confidence is the gap to the runner-up,
+/// so it is low for short text even when right; the function words are the second opinion).
+pub const MIN_CONFIDENCE: f64 = 0.05;
+/// This many foreign function words must agree with the detector.
+pub const MIN_MARKERS: usize = 2;
+
+/// The source languages to consider for a target: the one the disclaimer names, else every
+/// other language mtlint knows.
+pub fn source_languages(doc: &Document) -> Vec<&'static str> {
+    let named = doc
+        .anatomy
+        .disclaimer
+        .as_ref()
+        .and_then(|d| d.source.as_deref());
+    let known = |code: &str| lang::SUPPORTED.iter().copied().find(|&c| c == code);
+    match named.and_then(known) {
+        Some(source) if source != doc.language => vec![source],
+        _ => lang::SUPPORTED
+            .iter()
+            .copied()
+            .filter(|&c| c != doc.language)
+            .collect(),
+    }
+}
+
+/// Words of `source` that are not words of `target`: the give-aways of a `source` passage
+/// in a `target` text.
+pub fn markers<'l>(source: &'l Language, target: &Language) -> HashSet<&'l str> {
+    source
+        .common_words
+        .iter()
+        .filter(|w| {
+            !target.common_words.contains(*w)
+                && !target.also_words.contains(*w)
+                && w.chars().count() > 1
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// What the analysis of one document works with.
+struct Context<'d, 'a> {
+    doc: &'d Document<'a>,
+    identifier: Identifier,
+    /// Each candidate source language with its give-away words.
+    languages: Vec<(&'static Language, HashSet<&'static str>)>,
+    /// The target's give-away words.
+    own_markers: HashSet<&'static str>,
+    quoted: Vec<Range<usize>>,
+}
+
+/// Finds the sentences of article text written in another language than the target.
+pub fn profile(doc: &Document, backend: Backend) -> Profile {
+    let Some(target) = doc.lang else {
+        return Profile::default();
+    };
+    let sources = source_languages(doc);
+    let mut candidates = vec![target.code];
+    candidates.extend(sources.iter().copied());
+    let cx = Context {
+        doc,
+        identifier: Identifier::new(backend, &candidates),
+        languages: sources
+            .iter()
+            .filter_map(|&s| lang::language(s))
+            .map(|l| (l, markers(l, target)))
+            .collect(),
+        own_markers: target_markers(target, &sources),
+        quoted: quoted_spans(doc),
+    };
+    let mut profile = Profile {
+        sources,
+        ..Profile::default()
+    };
+    for block in doc.blocks.iter().filter(|b| b.kind != BlockKind::Credit) {
+        let headline = block.kind == BlockKind::Headline;
+        // A paragraph of short sentences ("“Thank you,” he said. “We will come back.”") is
+        // judged as a whole; a target-language sentence in it stays the target's.
+        let whole_block = cx.foreign(&block.body, headline);
+        for index in block.sentences.clone() {
+            let span = &doc.sentences[index].span;
+            let words = word_count(doc, span);
+            profile.words += words;
+            let found = cx.foreign(span, headline).or_else(|| {
+                whole_block
+                    .as_ref()
+                    .filter(|_| cx.own_marker_count(span) == 0)
+                    .cloned()
+            });
+            if let Some(verdict) = found {
+                profile.foreign.push(ForeignSentence {
+                    sentence: index,
+                    lang: verdict.lang,
+                    confidence: verdict.confidence,
+                    markers: verdict.markers,
+                    words,
+                });
+            }
+        }
+    }
+    profile
+}
+
+/// The target's own give-away words against every candidate source.
+fn target_markers(target: &'static Language, sources: &[&str]) -> HashSet<&'static str> {
+    let mut out: HashSet<&str> = target
+        .common_words
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .map(String::as_str)
+        .collect();
+    for source in sources.iter().filter_map(|&s| lang::language(s)) {
+        out.retain(|w| !source.common_words.contains(*w));
+    }
+    out
+}
+
+fn word_count(doc: &Document, span: &Range<usize>) -> usize {
+    doc.tokens_in(span)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count()
+}
+
+/// Why a span was judged foreign.
+#[derive(Debug, Clone)]
+struct Verdict {
+    lang: &'static str,
+    confidence: f64,
+    markers: Vec<String>,
+}
+
+impl Context<'_, '_> {
+    /// Whether a span of article text is in a source language rather than the target.
+    fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
+        let words = self.words(span);
+        let lower = words.iter().filter(|w| w.lower_case).count();
+        let long_enough =
+            lower >= MIN_LOWER_WORDS || (headline && words.len() >= MIN_HEADLINE_WORDS);
+        if !long_enough {
+            return None;
+        }
+        let guess = self.identifier.identify(self.doc.slice(span))?;
+        let (language, markers) = self.languages.iter().find(|(l, _)| l.code == guess.lang)?;
+        if guess.confidence < MIN_CONFIDENCE {
+            return None;
+        }
+        // Quoted words are the speaker's; the sentence around them decides, when it has words.
+        let unquoted: Vec<&Word> = words.iter().filter(|w| !w.quoted).collect();
+        let decisive: Vec<&Word> = if unquoted.len() >= 3 {
+            unquoted
+        } else {
+            words.iter().collect()
+        };
+        let foreign: Vec<String> = decisive
+            .iter()
+            .filter(|w| markers.contains(w.folded.as_str()))
+            .map(|w| w.folded.clone())
+            .collect();
+        let own = decisive
+            .iter()
+            .filter(|w| self.own_markers.contains(w.folded.as_str()))
+            .count();
+        if foreign.len() < MIN_MARKERS || own * 2 >= foreign.len() {
+            return None;
+        }
+        Some(Verdict {
+            lang: language.code,
+            confidence: guess.confidence,
+            markers: foreign,
+        })
+    }
+
+    fn own_marker_count(&self, span: &Range<usize>) -> usize {
+        self.words(span)
+            .iter()
+            .filter(|w| self.own_markers.contains(w.folded.as_str()))
+            .count()
+    }
+
+    fn words(&self, span: &Range<usize>) -> Vec<Word> {
+        self.doc
+            .tokens_in(span)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| {
+                let text = self.doc.slice(&t.span);
+                Word {
+                    folded: text.to_lowercase().replace('’', "'"),
+                    lower_case: text.chars().next().is_some_and(char::is_lowercase),
+                    quoted: self.quoted.iter().any(|q| q.contains(&t.span.start)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A word of a span as the analysis sees it.
+struct Word {
+    /// Lower-case, with typographic apostrophes made straight.
+    folded: String,
+    lower_case: bool,
+    quoted: bool,
+}
+
+/// The spans between paired quotation marks.
+pub fn quoted_spans(doc: &Document) -> Vec<Range<usize>> {
+    let marks = &doc.quotes.marks;
+    marks
+        .iter()
+        .filter_map(|m| {
+            let partner = &marks[m.partner?];
+            (partner.pos > m.pos).then_some(m.pos..partner.pos)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ReadOptions;
+
+    fn parse<'a>(text: &'a str, lang: &str) -> Document<'a> {
+        Document::parse(
+            text,
+            &ReadOptions {
+                language: Some(lang.into()),
+            },
+        )
+    }
+
+    #[test]
+    fn whatlang_tells_german_from_english() {
+        let id = Identifier::new(Backend::Whatlang, &["de", "en"]);
+        let de = id.identify("Die Regierung hat am Mittwoch neue Hilfen beschlossen.");
+        let en = id.identify("The government approved new aid on Wednesday, officials said.");
+        assert_eq!(de.map(|g| g.lang), Some("de"));
+        assert_eq!(en.map(|g| g.lang), Some("en"));
+    }
+
+    #[test]
+    fn an_english_sentence_in_german_text_is_foreign() {
+        let text = "Die Regierung hat am Mittwoch neue Hilfen beschlossen. \
+                    The company said on Friday that it would cut hundreds of jobs.";
+        let doc = parse(text, "de");
+        let found = &doc.languages.foreign;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].sentence, 1);
+        assert_eq!(found[0].lang, "en");
+    }
+
+    #[test]
+    fn an_english_name_in_a_german_sentence_is_not_foreign() {
+        let doc = parse(
+            "„Das ist ein Beweis“, sagte Lami Kim vom Daniel K. Inouye Asia-Pacific Center \
+             for Security Studies in Honolulu.",
+            "de",
+        );
+        assert!(doc.languages.foreign.is_empty());
+    }
+
+    #[test]
+    fn a_quoted_english_title_in_a_german_sentence_is_not_foreign() {
+        let doc = parse(
+            "Er stellte am Abend in Berlin das Buch „The Art of the Deal“ vor, das er mit einem \
+             Journalisten geschrieben hat.",
+            "de",
+        );
+        assert!(doc.languages.foreign.is_empty());
+    }
+
+    #[test]
+    fn markers_leave_out_shared_words() {
+        let de = lang::language("de").expect("German");
+        let en = lang::language("en").expect("English");
+        let m = markers(en, de);
+        assert!(m.contains("the") && m.contains("of"));
+        assert!(!m.contains("in") && !m.contains("will") && !m.contains("was"));
+    }
+}
