@@ -877,3 +877,17 @@ fn bilingual_mode_takes_one_translation() {
     ]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let out = mtlint(&["rules"]);
+    for line in stdout(&out).lines() {
+        let id = line.split_whitespace().next().unwrap_or_default();
+        assert!(
+            readme.contains(&format!("`{id}`")),
+            "README.md does not list rule {id}"
+        );
+    }
+}
