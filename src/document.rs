@@ -9,9 +9,11 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::anatomy::{self, Anatomy};
 use crate::lang::{self, Language};
+use crate::names::HouseList;
 use crate::quotes::{self, QuoteMarks};
 
 /// What a block of article text is.
@@ -67,6 +69,9 @@ pub struct Token {
 pub struct ReadOptions {
     /// Target language code that overrides detection (`--lang`).
     pub language: Option<String>,
+    /// A newsroom's house list of names, used instead of the embedded one for documents in
+    /// its language (build it with [`HouseList::merged`] to keep the embedded rows).
+    pub house_names: Option<Arc<HouseList>>,
 }
 
 /// A parsed article.
@@ -84,6 +89,8 @@ pub struct Document<'a> {
     pub quotes: QuoteMarks,
     /// How often each word form occurs in the article text (case-sensitive).
     pub word_counts: HashMap<&'a str, usize>,
+    /// The newsroom's house list of names, if one was given (see [`ReadOptions`]).
+    pub house_names: Option<Arc<HouseList>>,
 }
 
 impl<'a> Document<'a> {
@@ -107,6 +114,7 @@ impl<'a> Document<'a> {
             tokens: Vec::new(),
             quotes: QuoteMarks::default(),
             word_counts: HashMap::new(),
+            house_names: options.house_names.clone(),
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
@@ -447,6 +455,7 @@ mod tests {
             text,
             &ReadOptions {
                 language: Some("de".into()),
+                ..ReadOptions::default()
             },
         )
     }

@@ -93,7 +93,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             threshold,
         } => {
             let options = Options {
-                read: ReadOptions { language: lang },
+                read: ReadOptions {
+                    language: lang,
+                    ..ReadOptions::default()
+                },
                 threshold,
                 ..Options::default()
             };
