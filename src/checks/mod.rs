@@ -9,10 +9,13 @@ use crate::finding::{Finding, RuleInfo};
 
 mod capitalization_slip;
 mod doubled_word;
+mod english_romanization;
 mod garbled_fragment;
+mod house_spelling;
 mod hyphen_as_dash;
 mod missing_comma;
 mod mixed_quote_style;
+mod name_variant;
 mod repeated_sentence;
 mod unbalanced_quote;
 
@@ -60,10 +63,13 @@ pub fn all() -> Vec<Box<dyn Check>> {
     vec![
         Box::new(capitalization_slip::CapitalizationSlip),
         Box::new(doubled_word::DoubledWord),
+        Box::new(english_romanization::EnglishRomanization),
         Box::new(garbled_fragment::GarbledFragment),
+        Box::new(house_spelling::HouseSpelling),
         Box::new(hyphen_as_dash::HyphenAsDash),
         Box::new(missing_comma::MissingComma),
         Box::new(mixed_quote_style::MixedQuoteStyle),
+        Box::new(name_variant::NameVariant),
         Box::new(repeated_sentence::RepeatedSentence),
         Box::new(unbalanced_quote::UnbalancedQuote),
     ]
@@ -105,6 +111,7 @@ pub(crate) mod test_util {
             text,
             &ReadOptions {
                 language: Some("de".into()),
+                ..ReadOptions::default()
             },
         );
         let mut out = Vec::new();

@@ -253,6 +253,62 @@ mod tests {
         }
     }
 
+    /// `fixtures/de/names.txt` plants one case of every name problem next to the traps:
+    /// other members of the Kim family, Xi and Xie, an English and a Czech name, a genitive,
+    /// an English newspaper title.
+    #[test]
+    fn the_names_fixture_gives_exactly_the_planted_findings() {
+        use crate::checks;
+        use crate::document::ReadOptions;
+        use crate::finding::Category;
+
+        let text = include_str!("../../fixtures/de/names.txt");
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        let findings = checks::run(&doc, &checks::all());
+        let found: Vec<(usize, &str, &str, &str)> = findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.category(),
+                    Category::NameConsistency | Category::Transliteration
+                )
+            })
+            .map(|f| {
+                (
+                    doc.line_number(f.span.start),
+                    f.rule.id,
+                    &text[f.span.clone()],
+                    f.suggestions.first().map_or("", String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (1, "name-variant", "Kim Yo-jong", "Kim Yo Jong"),
+                (5, "name-variant", "Shoigu", "Schoigu"),
+                (7, "english-romanization", "Kuznetsov", "Kusnezow"),
+                (
+                    7,
+                    "english-romanization",
+                    "Novocherkassk",
+                    "Nowotscherkassk"
+                ),
+                (7, "english-romanization", "Kuznetsov", "Kusnezow"),
+                (9, "house-spelling", "Zelensky", "Selenskyj"),
+                (9, "house-spelling", "Kyiv", "Kiew"),
+                (11, "name-variant", "Abu-Dhabi", "Abu Dhabi"),
+                (16, "name-variant", "Lovetskiy", "Lovetsky"),
+            ]
+        );
+    }
+
     #[test]
     fn the_german_house_list_is_large_enough() {
         let data = data("de").expect("German name data");
