@@ -22,8 +22,8 @@ rule! {
     /// Why it matters: German copy romanises Cyrillic names its own way; an English form
     /// next to German ones reads as an untranslated leftover.
     ///
-    /// Example: `zusammen mit Anatoly Sobchak` — German press style is `Anatoli Sobtschak`;
-    /// `Sommerresidenz Bocharov Ruchei` — `Botscharow Rutschei`.
+    /// Example: `der frühere Bürgermeister Anatoly Sobchak` — German press style is
+    /// `Anatoli Sobtschak`; `die Residenz Bocharov Ruchei` — `Botscharow Rutschei`.
     pub struct EnglishRomanization {
         id: "english-romanization",
         category: Transliteration,

@@ -15,7 +15,7 @@ rule! {
     /// Why it matters: readers and archives search for the press spelling; an English form
     /// in German copy shows the translation was not edited.
     ///
-    /// Example: `den ukrainischen Präsidenten Wolodymyr Zelenskij` — dpa writes `Selenskyj`.
+    /// Example: `ein Telefonat mit Zelenskij` — dpa writes `Selenskyj`.
     /// Major for a head of state or the article's main subject.
     pub struct HouseSpelling {
         id: "house-spelling",

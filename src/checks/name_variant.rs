@@ -95,8 +95,8 @@ mod tests {
     use super::*;
     use crate::checks::test_util::{findings, flagged, suggestion};
 
-    const KIM: &str = "Kim Jong-un stellt sich hinter Putin\n\
-        Der Machthaber Kim Jong Un empfing den Gast. Er braucht Kim Jong Un, sagte ein Experte.\n";
+    const KIM: &str = "Kim Jong-un empfängt Gäste aus Laos\n\
+        Am Dienstag begrüßte Kim Jong Un die Delegation. Später lud Kim Jong Un zum Essen.\n";
 
     #[test]
     fn flags_the_minority_spelling_with_counts() {

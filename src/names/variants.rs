@@ -415,13 +415,14 @@ mod tests {
 
     #[test]
     fn other_members_of_a_family_are_not_variants() {
-        let text = "Kim Jong Un und Kims Vater Kim Jong Il sowie Kim Il Sung. Lami Kim sagte es.";
+        let text =
+            "Kim Jong Un kam, Kims Familie auch: Kim Jong Il, Kim Il Sung. Es sprach Mi-ra Kim.";
         assert!(variants(text).is_empty());
     }
 
     #[test]
     fn genitives_fold_to_their_base() {
-        let text = "Putin kam. Putins Krieg geht weiter, sagte Putin.";
+        let text = "Putin kam. Putins Rede dauerte lange, sagte Putin.";
         assert!(variants(text).is_empty());
         let text = "Kim Jong Un kam. Er ist Kim Jong Un. Kim Jong-uns Schwester kam.";
         assert_eq!(variants(text), vec![pair("Kim Jong-uns", "Kim Jong Uns")]);
@@ -439,10 +440,10 @@ mod tests {
 
     #[test]
     fn photographers_in_credits_are_compared() {
-        let text = "Putin am See. © Alexei Nikolsky/Imago\n\
-                    Putin im Wald. © Aleksey Nikolskyi/Imago\n\
-                    Putin am Fluss. © Alexei Nikolsky/Imago\n";
-        assert_eq!(variants(text), vec![pair("Nikolskyi", "Nikolsky")]);
+        let text = "Ein Hafen am See. © Alexei Petrovsky/Foto\n\
+                    Ein Haus im Wald. © Aleksey Petrovskyi/Foto\n\
+                    Ein Boot am Fluss. © Alexei Petrovsky/Foto\n";
+        assert_eq!(variants(text), vec![pair("Petrovskyi", "Petrovsky")]);
     }
 
     #[test]
@@ -453,7 +454,7 @@ mod tests {
 
     #[test]
     fn a_given_name_alone_does_not_join_two_people() {
-        let text = "Ein Bild. © Alexei Nikolsky/Imago\nEin Bild. © Alexey Druzhinyn/Imago\n";
+        let text = "Ein Bild. © Alexei Petrovsky/Foto\nEin Bild. © Alexey Malinin/Foto\n";
         assert!(variants(text).is_empty());
     }
 
