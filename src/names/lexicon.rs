@@ -40,19 +40,19 @@ const NOUN_SUFFIX_MIN_CHARS: usize = 7;
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    nouns: HashSet<String>,
+    nouns: HashSet<&'static str>,
     /// Capitalised stems that form compounds ("Kapital/Smij"): common nouns, and a few
     /// names of countries and months.
-    compounding: HashSet<String>,
-    capitalised: HashSet<String>,
-    lower: HashSet<String>,
+    compounding: HashSet<&'static str>,
+    capitalised: HashSet<&'static str>,
+    lower: HashSet<&'static str>,
     /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`).
-    zipf: HashMap<&'static str, f32>,
+    zipf: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
     /// Reads a Hunspell `.dic` file: one `stem/FLAGS` per line after the count line.
-    pub fn from_hunspell(dic: &str) -> Lexicon {
+    pub fn from_hunspell(dic: &'static str) -> Lexicon {
         let mut lexicon = Lexicon::default();
         for line in dic.lines().skip(1) {
             let line = line.trim_end();
@@ -64,14 +64,14 @@ impl Lexicon {
                 if flags.contains(NOUN_FLAGS)
                     || (flags.contains(COMPOUND_FLAGS) && !flags.contains('S'))
                 {
-                    lexicon.nouns.insert(stem.to_string());
+                    lexicon.nouns.insert(stem);
                 }
                 if flags.contains(COMPOUND_FLAGS) {
-                    lexicon.compounding.insert(stem.to_string());
+                    lexicon.compounding.insert(stem);
                 }
-                lexicon.capitalised.insert(stem.to_string());
+                lexicon.capitalised.insert(stem);
             } else {
-                lexicon.lower.insert(stem.to_string());
+                lexicon.lower.insert(stem);
             }
         }
         lexicon
@@ -79,21 +79,19 @@ impl Lexicon {
 
     /// Adds word frequencies: `word<TAB>zipf` lines, `#` comments.
     pub fn with_frequencies(mut self, tsv: &'static str) -> Lexicon {
-        self.zipf = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, zipf) = l.split_once('\t')?;
-                Some((word, zipf.trim().parse().ok()?))
-            })
-            .collect();
+        let lines = tsv.lines().filter(|l| !l.starts_with('#'));
+        self.zipf = HashMap::with_capacity(tsv.len() / 12);
+        self.zipf.extend(lines.filter_map(|l| l.split_once('\t')));
         self
     }
 
     /// How common a word is in the language (Zipf scale; 0 for unknown words).
     pub fn zipf(&self, word: &str) -> f32 {
         let folded = word.to_lowercase().replace('ß', "ss");
-        self.zipf.get(folded.as_str()).copied().unwrap_or(0.0)
+        self.zipf
+            .get(folded.as_str())
+            .and_then(|z| z.trim().parse().ok())
+            .unwrap_or(0.0)
     }
 
     /// A capitalised common noun, inflected or not ("Präsidenten", "Häfen"), derived
@@ -133,7 +131,7 @@ impl Lexicon {
         if self.capitalised.contains(word) {
             return self.nouns.contains(word);
         }
-        candidates(word, NOUN_ENDINGS).any(|c| self.nouns.contains(&c))
+        candidates(word, NOUN_ENDINGS).any(|c| self.nouns.contains(c.as_str()))
     }
 
     /// A long word whose last part is a noun: a compound the word list does not hold.
@@ -152,7 +150,7 @@ impl Lexicon {
     /// capital is only the sentence start's.
     pub fn is_lowercase_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        candidates(&lower, WORD_ENDINGS).any(|c| self.lower.contains(&c))
+        candidates(&lower, WORD_ENDINGS).any(|c| self.lower.contains(c.as_str()))
     }
 
     /// A stem German compounds with, so most likely a common noun ("Kapital", "Hafen").
