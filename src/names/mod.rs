@@ -19,7 +19,7 @@ pub mod variants;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::document::{BlockKind, Document};
+use crate::document::{BlockKind, Document, TokenKind};
 pub use house::{HouseList, HouseRow, NamesError};
 use lexicon::Lexicon;
 use mentions::Mention;
@@ -196,18 +196,14 @@ impl<'d, 'a> Context<'d, 'a> {
         } else {
             token.checked_sub(1)?
         };
-        let (a, b) = if after {
-            (token, other)
-        } else {
-            (other, token)
-        };
-        let (ta, tb) = (self.doc.tokens.get(a)?, self.doc.tokens.get(b)?);
-        let gap = &self.doc.text[ta.span.end..tb.span.start];
+        let (first, second) = (token.min(other), token.max(other));
+        let (a, b) = (self.doc.tokens.get(first)?, self.doc.tokens.get(second)?);
+        let gap = &self.doc.text[a.span.end..b.span.start];
         let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-        (joined && self.doc.tokens[other].kind == crate::document::TokenKind::Word).then_some(other)
+        (joined && self.doc.tokens[other].kind == TokenKind::Word).then_some(other)
     }
 
-    /// The byte range of the credits of the document, which are bylines, not copy.
+    /// Whether a byte offset lies in a photo credit: a byline, not copy.
     pub fn in_credit(&self, pos: usize) -> bool {
         self.doc
             .blocks
@@ -233,7 +229,7 @@ impl Subjects {
     }
 }
 
-/// Counts as evidence text: «X» 3 times (lines 21, 37, 75).
+/// A count in words for evidence: "once", "3 times".
 pub fn times(n: usize) -> String {
     if n == 1 {
         "once".to_string()

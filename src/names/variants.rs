@@ -57,25 +57,19 @@ pub fn find(cx: &Context) -> Vec<Variant> {
         .into_values()
         .filter_map(|g| same_name_part(cx, g))
         .collect();
-    // A shorter run inside a judged longer one follows the longer one's verdict:
-    // "Jong Un" inside "Kim Jong Un" is not compared with "Jong-un" on its own.
-    let longer: Vec<&Range<usize>> = judged.iter().flatten().map(|o| &o.tokens).collect();
     let mut found: Vec<Variant> = judged
         .iter()
-        .map(|g| {
-            g.iter()
-                .copied()
-                .filter(|o| {
-                    !longer
-                        .iter()
-                        .any(|l| l.end == o.tokens.end && l.start < o.tokens.start)
-                })
-                .collect::<Vec<_>>()
-        })
+        .map(|g| without_judged_longer(g, &judged))
         .filter(|g| g.iter().any(|o| o.form != g[0].form))
         .flat_map(|g| group_variants(cx, &g, &subjects))
         .collect();
-    found.sort_by_key(|v| (std::cmp::Reverse(v.span.len()), v.span.start));
+    found.sort_by(|a, b| {
+        (std::cmp::Reverse(a.span.len()), a.span.start, &a.suggestion).cmp(&(
+            std::cmp::Reverse(b.span.len()),
+            b.span.start,
+            &b.suggestion,
+        ))
+    });
     let mut kept: Vec<Variant> = Vec::new();
     for v in found {
         if !kept.iter().any(|k| overlaps(&k.span, &v.span)) {
@@ -84,6 +78,24 @@ pub fn find(cx: &Context) -> Vec<Variant> {
     }
     kept.sort_by_key(|v| v.span.start);
     kept
+}
+
+/// A shorter run inside a judged longer one follows the longer one's verdict: "Jong Un"
+/// inside "Kim Jong Un" is not compared with "Jong-un" on its own.
+fn without_judged_longer<'o>(
+    group: &[&'o Occurrence],
+    judged: &[Vec<&Occurrence>],
+) -> Vec<&'o Occurrence> {
+    group
+        .iter()
+        .copied()
+        .filter(|o| {
+            !judged
+                .iter()
+                .flatten()
+                .any(|l| l.tokens.end == o.tokens.end && l.tokens.start < o.tokens.start)
+        })
+        .collect()
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
