@@ -9,11 +9,13 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::anatomy::{self, Anatomy};
 use crate::bilingual;
 use crate::lang::{self, Language};
 use crate::langid;
+use crate::names::HouseList;
 use crate::quotes::{self, QuoteMarks};
 
 /// What a block of article text is.
@@ -69,6 +71,9 @@ pub struct Token {
 pub struct ReadOptions {
     /// Target language code that overrides detection (`--lang`).
     pub language: Option<String>,
+    /// A newsroom's house list of names, used instead of the embedded one for documents in
+    /// its language (build it with [`HouseList::merged`] to keep the embedded rows).
+    pub house_names: Option<Arc<HouseList>>,
 }
 
 /// A parsed article.
@@ -90,6 +95,8 @@ pub struct Document<'a> {
     pub languages: langid::Profile,
     /// The original article, aligned block by block (bilingual mode, `--source`).
     pub source: Option<bilingual::Source>,
+    /// The newsroom's house list of names, if one was given (see [`ReadOptions`]).
+    pub house_names: Option<Arc<HouseList>>,
 }
 
 impl<'a> Document<'a> {
@@ -125,6 +132,7 @@ impl<'a> Document<'a> {
             word_counts: HashMap::new(),
             languages: langid::Profile::default(),
             source: None,
+            house_names: options.house_names.clone(),
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
@@ -467,6 +475,7 @@ mod tests {
             text,
             &ReadOptions {
                 language: Some("de".into()),
+                ..ReadOptions::default()
             },
         )
     }

@@ -461,6 +461,7 @@ mod tests {
             text,
             &ReadOptions {
                 language: Some(lang.into()),
+                ..ReadOptions::default()
             },
         )
     }

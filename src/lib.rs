@@ -23,6 +23,7 @@ pub mod input;
 pub mod lang;
 pub mod langid;
 pub mod locale;
+pub mod names;
 pub mod quotes;
 pub mod render;
 pub mod report;

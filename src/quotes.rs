@@ -190,6 +190,7 @@ mod tests {
             text,
             &ReadOptions {
                 language: Some("de".into()),
+                ..ReadOptions::default()
             },
         );
         doc.quotes.clone()

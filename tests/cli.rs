@@ -891,3 +891,33 @@ fn readme_lists_every_rule() {
         );
     }
 }
+
+#[test]
+fn house_names_from_the_config_are_findings() {
+    let article = "Stadtrat beschließt Haushalt\n\nDer Kämmerer Joerg Brandtner legte am Montag den Entwurf vor. Brandtner sprach von einem soliden Plan, den der Rat am Abend beschloss.\n";
+    let dir = folder(&[
+        (
+            "mtlint.toml",
+            "[language]\ntarget = \"de\"\n\n[[names.house]]\nhouse = \"Brandtner\"\nvariants = [\"Brandtner\"]\n",
+        ),
+        ("article.txt", article),
+    ]);
+    // A variant equal to its house form is a data error, named with the config file.
+    let out = mtlint_in(dir.path(), &["check", "article.txt"]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    std::fs::write(
+        dir.path().join("mtlint.toml"),
+        "[language]\ntarget = \"de\"\n\n[[names.house]]\nhouse = \"Jörg Brandtner\"\nvariants = [\"Joerg Brandtner\"]\n",
+    )
+    .expect("write config");
+    let out = mtlint_in(dir.path(), &["check", "--format", "json", "article.txt"]);
+    let doc = &json(&out)["documents"][0];
+    let houses: Vec<_> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "house-spelling")
+        .map(|f| f["suggestions"][0].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(houses, ["Jörg Brandtner"], "{doc}");
+}

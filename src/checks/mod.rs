@@ -11,13 +11,16 @@ use crate::lang::Language;
 mod capitalization_slip;
 mod currency_format;
 mod doubled_word;
+mod english_romanization;
 mod foreign_date_format;
 mod foreign_number_format;
 mod garbled_fragment;
+mod house_spelling;
 mod hyphen_as_dash;
 mod imperial_unit;
 mod missing_comma;
 mod mixed_quote_style;
+mod name_variant;
 mod non_translation;
 mod percent_format;
 mod repeated_sentence;
@@ -79,13 +82,16 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(capitalization_slip::CapitalizationSlip),
         Box::new(currency_format::CurrencyFormat),
         Box::new(doubled_word::DoubledWord),
+        Box::new(english_romanization::EnglishRomanization),
         Box::new(foreign_date_format::ForeignDateFormat),
         Box::new(foreign_number_format::ForeignNumberFormat),
         Box::new(garbled_fragment::GarbledFragment),
+        Box::new(house_spelling::HouseSpelling),
         Box::new(hyphen_as_dash::HyphenAsDash),
         Box::new(imperial_unit::ImperialUnitCheck),
         Box::new(missing_comma::MissingComma),
         Box::new(mixed_quote_style::MixedQuoteStyle),
+        Box::new(name_variant::NameVariant),
         Box::new(non_translation::NonTranslation),
         Box::new(percent_format::PercentFormat),
         Box::new(repeated_sentence::RepeatedSentence),
@@ -152,6 +158,7 @@ pub(crate) mod test_util {
             text,
             &ReadOptions {
                 language: Some(lang.into()),
+                ..ReadOptions::default()
             },
         );
         let mut out = Vec::new();

@@ -84,6 +84,7 @@ mod tests {
     fn run(target: &str, source: &str) -> Vec<Finding> {
         let options = ReadOptions {
             language: Some("de".into()),
+            ..ReadOptions::default()
         };
         let doc = Document::parse_with_source(target, &options, Some(source));
         let mut out = Vec::new();

@@ -65,6 +65,7 @@ mod tests {
     fn run(target: &str, source: &str) -> usize {
         let options = ReadOptions {
             language: Some("de".into()),
+            ..ReadOptions::default()
         };
         let doc = Document::parse_with_source(target, &options, Some(source));
         let mut out = Vec::new();

@@ -43,6 +43,9 @@ pub enum ConfigError {
         line: usize,
         message: String,
     },
+    /// A house-names file named by the config is not in the `names.tsv` format.
+    #[error(transparent)]
+    Names(#[from] crate::names::NamesError),
 }
 
 /// A house spelling of a name and the forms that should not appear instead.
@@ -79,6 +82,9 @@ pub struct Config {
     /// Accepted words, inline and from the accept files.
     pub accept_words: Vec<String>,
     pub house_names: HouseNames,
+    /// The embedded house list of the target language with the newsroom's names laid over
+    /// it, when the config names any (German only: the names checks need German data).
+    pub house_list: Option<std::sync::Arc<crate::names::HouseList>>,
     pub ignore: Vec<Ignore>,
     pub paths: PathFilter,
 }

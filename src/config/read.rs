@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -12,6 +13,7 @@ use super::paths::{self, PathFilter};
 use super::{Config, ConfigError, HouseName, HouseNames};
 use crate::checks;
 use crate::finding::{Severity, UnknownSeverity};
+use crate::names::HouseList;
 use crate::score::Weights;
 use crate::suppress::Ignore;
 
@@ -158,9 +160,12 @@ impl Source<'_> {
     fn resolve(&self, raw: RawConfig) -> Result<Config> {
         let (enable, disable, severities) = self.rules(raw.rules)?;
         let (fail_under, fail_on, weights) = self.score(raw.score)?;
+        let language = self.language_code(raw.language.target)?;
+        let house_names = self.house_names(raw.names)?;
+        let house_list = self.house_list(language.as_deref(), &house_names)?;
         Ok(Config {
             file: Some(self.file.to_path_buf()),
-            language: self.language_code(raw.language.target)?,
+            language,
             source_language: self.language_code(raw.language.source)?,
             enable,
             disable,
@@ -169,7 +174,8 @@ impl Source<'_> {
             fail_on,
             weights,
             accept_words: self.accept_words(raw.words)?,
-            house_names: self.house_names(raw.names)?,
+            house_names,
+            house_list,
             ignore: self.ignore(raw.ignore)?,
             paths: self.paths(raw.paths)?,
         })
@@ -314,6 +320,35 @@ impl Source<'_> {
         Ok(HouseNames { entries, files })
     }
 
+    /// Lays the newsroom's house names (files, then inline entries) over the embedded list of
+    /// the target language (German when the config names none).
+    fn house_list(
+        &self,
+        language: Option<&str>,
+        names: &HouseNames,
+    ) -> Result<Option<Arc<HouseList>>> {
+        if names.files.is_empty() && names.entries.is_empty() {
+            return Ok(None);
+        }
+        let lang = language.unwrap_or("de");
+        let Some(data) = crate::names::data(lang) else {
+            return Ok(None);
+        };
+        let mut list = data.house.clone();
+        for file in &names.files {
+            list = list.merged(&HouseList::load(lang, file)?);
+        }
+        if !names.entries.is_empty() {
+            let inline = HouseList::parse(
+                lang,
+                &inline_rows(&names.entries),
+                &self.file.display().to_string(),
+            )?;
+            list = list.merged(&inline);
+        }
+        Ok(Some(Arc::new(list)))
+    }
+
     fn ignore(&self, raw: Vec<RawIgnore>) -> Result<Vec<Ignore>> {
         raw.iter()
             .map(|i| {
@@ -351,6 +386,20 @@ fn word_list(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_string)
+}
+
+/// Inline `[[names.house]]` entries in the `names.tsv` row format.
+fn inline_rows(entries: &[HouseName]) -> String {
+    entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{}\t{}\tperson\tnewsroom\t\n",
+                e.house,
+                e.variants.join("|")
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -52,6 +52,8 @@ impl Settings {
         let options = Options {
             read: ReadOptions {
                 language: overrides.language.clone().or(config.language.clone()),
+                house_names: config.house_list.clone(),
+                ..ReadOptions::default()
             },
             weights: config.weights,
             threshold: overrides

@@ -1,0 +1,240 @@
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{Check, rule};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo, Severity};
+use crate::names::{self, Context, mentions::Mention};
+
+/// How many German-romanised names the evidence quotes.
+const EXAMPLES: usize = 3;
+
+rule! {
+    /// Finds Russian, Ukrainian and Belarusian names left in the English romanisation
+    /// (-ov/-ev endings, zh, kh, ch for tsch, sh for sch, y for j) in German text, and
+    /// suggests the German romanisation from `dictionaries/<lang>/romanization.toml`. A word
+    /// is reported when it ends like an East Slavic name (-ov, -chuk, -enko …), or when a
+    /// Slavic given name precedes it and the text uses the German system elsewhere
+    /// (Kurojedow, Medwedew, Jelzin). Names in the house list are left to `house-spelling`,
+    /// and a house-list row without variants accepts a spelling people publish under
+    /// ("Andrei Lankov"). Photo credits are bylines and are not checked.
+    ///
+    /// Why it matters: German copy romanises Cyrillic names its own way; an English form
+    /// next to German ones reads as an untranslated leftover.
+    ///
+    /// Example: `der frühere Bürgermeister Anatoly Sobchak` — German press style is
+    /// `Anatoli Sobtschak`; `die Residenz Bocharov Ruchei` — `Botscharow Rutschei`.
+    pub struct EnglishRomanization {
+        id: "english-romanization",
+        category: Transliteration,
+        mqm: "Locale convention/Name format",
+        severity: Minor,
+        summary: "a Slavic name in the English romanisation",
+    }
+}
+
+impl Check for EnglishRomanization {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(cx) = Context::new(doc) else { return };
+        let covered = covered_tokens(&cx);
+        let german = german_examples(&cx);
+        let subjects = cx.subjects();
+        for m in cx.mentions.iter().filter(|m| !m.in_credit) {
+            for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
+                out.push(finding(&cx, m, run, &german, &subjects));
+            }
+        }
+    }
+}
+
+/// Tokens that the house list or the name-variant check already speak for.
+fn covered_tokens(cx: &Context) -> HashSet<usize> {
+    let mut covered: HashSet<usize> = cx
+        .house
+        .find(cx.doc, 0..cx.doc.tokens.len())
+        .into_iter()
+        .flat_map(|m| m.tokens)
+        .collect();
+    for v in names::variants::find(cx) {
+        let tokens = names::mentions::token_range(cx.doc, &v.span);
+        covered.extend(tokens);
+    }
+    covered
+}
+
+/// Distinct names in German romanisation, for the evidence: words with German endings
+/// ("Kurojedow") and house-list names whose variant is their English romanisation
+/// ("Poroschenko" for "Poroshenko").
+fn german_examples<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
+    let rom = &cx.data.romanization;
+    let mut seen = Vec::new();
+    for m in cx.mentions.iter().filter(|m| !m.in_credit) {
+        for t in m.tokens.clone() {
+            let word = cx.base_word(t);
+            if rom.looks_german(word) && !seen.contains(&word) {
+                seen.push(word);
+            }
+        }
+    }
+    for m in cx.house.find(cx.doc, 0..cx.doc.tokens.len()) {
+        let row = cx.house.row(m.row);
+        let romanised = row.variants.iter().any(|v| convert_all(cx, v) == row.house);
+        let word = cx.doc.slice(&m.span);
+        if !m.variant && romanised && !cx.in_credit(m.span.start) && !seen.contains(&word) {
+            seen.push(word);
+        }
+    }
+    seen
+}
+
+/// The German romanisation of every word of a name.
+fn convert_all(cx: &Context, name: &str) -> String {
+    name.split(' ')
+        .map(|w| cx.data.romanization.convert(w).german)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs of adjacent words of one mention to report: each run holds at least one word with
+/// Slavic evidence of its own, and takes along its changed neighbours ("Bocharov Ruchei").
+fn reported_runs(
+    cx: &Context,
+    m: &Mention,
+    covered: &HashSet<usize>,
+    german_elsewhere: bool,
+) -> Vec<Range<usize>> {
+    let rom = &cx.data.romanization;
+    let changed = |t: usize| {
+        let word = cx.word(t);
+        !covered.contains(&t)
+            && rom.given_name(word).is_none()
+            && !cx.data.lexicon.knows(word)
+            && !rom.has_foreign_ending(word)
+            && rom.convert(word).changed
+    };
+    let evident = |t: usize| {
+        let word = cx.base_word(t);
+        let c = rom.convert(word);
+        let strong = rom.has_strong_ending(word) && (!c.weak_only || rom.has_weak_ending(word));
+        let after_given = t > m.tokens.start && rom.given_name(cx.word(t - 1)).is_some();
+        strong || (after_given && german_elsewhere && !c.weak_only)
+    };
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    let mut t = m.tokens.start;
+    while t < m.tokens.end {
+        if !changed(t) {
+            t += 1;
+            continue;
+        }
+        let start = t;
+        while t < m.tokens.end && changed(t) {
+            t += 1;
+        }
+        if (start..t).any(evident) {
+            runs.push(start..t);
+        }
+    }
+    runs
+}
+
+fn finding(
+    cx: &Context,
+    m: &Mention,
+    run: Range<usize>,
+    german: &[&str],
+    subjects: &names::Subjects,
+) -> Finding {
+    let rom = &cx.data.romanization;
+    let span = cx.doc.tokens[run.start].span.start..cx.doc.tokens[run.end - 1].span.end;
+    let written = cx.doc.slice(&span);
+    let suggestion: String = run
+        .clone()
+        .map(|t| rom.convert(cx.word(t)).german)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let given = (run.start > m.tokens.start)
+        .then(|| rom.given_name(cx.word(run.start - 1)))
+        .flatten();
+    let full = match given {
+        Some(g) => format!("{g} {suggestion}"),
+        None => suggestion.clone(),
+    };
+    let mut evidence = format!("English romanisation; German press style: «{full}»");
+    if !german.is_empty() {
+        let examples: Vec<&str> = german.iter().take(EXAMPLES).copied().collect();
+        evidence.push_str(&format!(
+            "; the text uses German romanisation elsewhere: {}",
+            examples.join(", ")
+        ));
+    }
+    let severity = if subjects.contains(written) {
+        Severity::Major
+    } else {
+        Severity::Minor
+    };
+    Finding {
+        severity,
+        ..EnglishRomanization::rule()
+            .finding(
+                span,
+                format!("«{written}» is the English romanisation; write «{suggestion}»"),
+            )
+            .with_suggestion(suggestion.clone())
+            .with_evidence(evidence)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{findings, flagged, suggestion};
+
+    #[test]
+    fn flags_a_russian_surname_with_given_name_context() {
+        let text = "Medwedew kam. Er traf Anatoly Sobchak in der Stadt.";
+        assert_eq!(flagged(&EnglishRomanization, text), vec!["Sobchak"]);
+        assert_eq!(suggestion(&EnglishRomanization, text), "Sobtschak");
+        let f = &findings(&EnglishRomanization, text)[0];
+        assert!(f.evidence.contains("Anatoli Sobtschak"));
+        assert!(f.evidence.contains("Medwedew"));
+    }
+
+    #[test]
+    fn converts_a_place_name_as_a_whole() {
+        let text = "Sie trafen sich in der Residenz Bocharov Ruchei am Meer.";
+        assert_eq!(
+            suggestion(&EnglishRomanization, text),
+            "Botscharow Rutschei"
+        );
+    }
+
+    #[test]
+    fn english_chinese_and_czech_names_are_quiet() {
+        for text in [
+            "Michael McFaul und Richard Shaw sprachen mit Charles in Chelsea.",
+            "Zhang Wei traf Xi Jinping in Shanghai.",
+            "Petra Kvitova und Karolina Pliskova spielten.",
+            "Der Pianist Igor Levit spielte.",
+        ] {
+            assert!(flagged(&EnglishRomanization, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn weak_evidence_needs_german_romanisation_elsewhere() {
+        let text = "Der Generalstaatsanwalt Viktor Shokin trat zurück.";
+        assert!(flagged(&EnglishRomanization, text).is_empty());
+        let text = "Poroschenko entließ Viktor Shokin.";
+        assert_eq!(suggestion(&EnglishRomanization, text), "Schokin");
+    }
+
+    #[test]
+    fn house_list_names_and_credits_are_left_to_others() {
+        let text = "Selenskyj traf Zelensky. © Mikhail Klimentyev/Imago\n";
+        assert!(flagged(&EnglishRomanization, text).is_empty());
+    }
+}

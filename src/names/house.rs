@@ -1,0 +1,476 @@
+//! The house list: how a newsroom spells names (`dictionaries/<lang>/names.tsv`, see
+//! `names.README.md`). Each row has the house form, the variant spellings that should not
+//! appear, a kind, the authority and a note; an optional sixth column holds tags
+//! (`head-of-state`). A row without variants accepts its spelling as it is ("Andrei Lankov",
+//! a scholar who publishes under that spelling).
+//!
+//! A newsroom adds its own rows with [`HouseList::load`] and [`HouseList::merged`]; its rows
+//! win over the embedded ones.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::document::{self, Document, Token, TokenKind};
+
+/// Why a house list could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum NamesError {
+    #[error("cannot read the house list {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{origin}, line {line}: {message}")]
+    Invalid {
+        origin: String,
+        line: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    Place,
+    Org,
+}
+
+/// One row of a house list.
+#[derive(Debug, Clone)]
+pub struct HouseRow {
+    pub house: String,
+    pub variants: Vec<String>,
+    pub kind: Kind,
+    /// Who sets the house form: `dpa`, `Duden`, `AA`, `common`, or a newsroom's name.
+    pub source: String,
+    pub note: String,
+    pub head_of_state: bool,
+}
+
+impl HouseRow {
+    /// Variants that only lack accents German agency copy often drops too (`Erdogan`);
+    /// a missing umlaut (`Ozil`) is always an error and not covered.
+    pub fn plain_diacritics(&self) -> bool {
+        self.note.starts_with("diacritics") && !self.note.starts_with("diacritics (umlaut")
+    }
+}
+
+/// A spelling the list knows, as the tokens it is written with.
+#[derive(Debug, Clone)]
+struct Form {
+    tokens: Vec<String>,
+    row: usize,
+    variant: bool,
+}
+
+/// Where a listed spelling stands in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormMatch {
+    /// Byte span of the spelling as listed (a genitive `s` is not part of it).
+    pub span: Range<usize>,
+    /// Index into `Document::tokens` of the first token and one past the last.
+    pub tokens: Range<usize>,
+    pub row: usize,
+    /// A variant (to be replaced) rather than the house form.
+    pub variant: bool,
+    /// The word carries a genitive `s` after the listed spelling ("Zelenskys").
+    pub genitive: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HouseList {
+    /// The target language the list is for.
+    pub lang: String,
+    rows: Vec<HouseRow>,
+    /// Forms by their first token.
+    forms: HashMap<String, Vec<Form>>,
+    /// Report variants that only lack accents (`Erdogan`) too; off by default because dpa
+    /// itself often writes them.
+    pub report_plain_diacritics: bool,
+}
+
+impl HouseList {
+    /// Parses a list in the `names.tsv` format; `origin` names it in errors.
+    pub fn parse(lang: &str, text: &str, origin: &str) -> Result<HouseList, NamesError> {
+        let mut rows = Vec::new();
+        let mut header_seen = false;
+        for (i, line) in text.lines().enumerate() {
+            let invalid = |message: String| NamesError::Invalid {
+                origin: origin.to_string(),
+                line: i + 1,
+                message,
+            };
+            if line.trim().is_empty() || (!header_seen && line.starts_with('#')) {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                if line.starts_with("house\t") {
+                    continue;
+                }
+            }
+            rows.push(parse_row(line).map_err(invalid)?);
+        }
+        let mut list = HouseList {
+            lang: lang.to_string(),
+            rows,
+            ..HouseList::default()
+        };
+        list.validate()
+            .map_err(|(row, message)| NamesError::Invalid {
+                origin: origin.to_string(),
+                line: row,
+                message,
+            })?;
+        list.index();
+        Ok(list)
+    }
+
+    /// Reads a newsroom's list from a file.
+    pub fn load(lang: &str, path: &Path) -> Result<HouseList, NamesError> {
+        let text = std::fs::read_to_string(path).map_err(|source| NamesError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        HouseList::parse(lang, &text, &path.display().to_string())
+    }
+
+    /// This list with a newsroom's rows laid over it. A newsroom row takes over the rows
+    /// whose house form it lists as a variant, with their other variants; no spelling the
+    /// newsroom names stays a variant of another row.
+    pub fn merged(&self, newsroom: &HouseList) -> HouseList {
+        let named: HashSet<&str> = newsroom
+            .rows
+            .iter()
+            .flat_map(|r| std::iter::once(&r.house).chain(&r.variants))
+            .map(String::as_str)
+            .collect();
+        let mut rows: Vec<HouseRow> = Vec::new();
+        let mut taken_over: HashMap<&str, Vec<String>> = HashMap::new();
+        for row in &self.rows {
+            let variants = row
+                .variants
+                .iter()
+                .filter(|v| !named.contains(v.as_str()))
+                .cloned();
+            if named.contains(row.house.as_str()) {
+                taken_over
+                    .entry(row.house.as_str())
+                    .or_default()
+                    .extend(variants);
+            } else {
+                rows.push(HouseRow {
+                    variants: variants.collect(),
+                    ..row.clone()
+                });
+            }
+        }
+        for row in &newsroom.rows {
+            let mut row = row.clone();
+            let inherited: Vec<String> = row
+                .variants
+                .iter()
+                .filter_map(|v| taken_over.remove(v.as_str()))
+                .flatten()
+                .collect();
+            row.variants.extend(inherited);
+            rows.push(row);
+        }
+        let mut list = HouseList {
+            lang: self.lang.clone(),
+            rows,
+            forms: HashMap::new(),
+            report_plain_diacritics: self.report_plain_diacritics
+                || newsroom.report_plain_diacritics,
+        };
+        list.index();
+        list
+    }
+
+    pub fn rows(&self) -> &[HouseRow] {
+        &self.rows
+    }
+
+    pub fn row(&self, index: usize) -> &HouseRow {
+        &self.rows[index]
+    }
+
+    /// The row whose house form is exactly `name`.
+    pub fn house_row(&self, name: &str) -> Option<usize> {
+        let first = name.split(' ').next()?;
+        self.forms
+            .get(first)?
+            .iter()
+            .find_map(|f| (!f.variant && f.tokens.join(" ") == name).then_some(f.row))
+    }
+
+    /// Every listed spelling in the tokens `tokens` of `doc`, longest first at each position.
+    pub fn find(&self, doc: &Document, tokens: Range<usize>) -> Vec<FormMatch> {
+        let mut out = Vec::new();
+        let mut i = tokens.start;
+        while i < tokens.end {
+            match self.match_at(doc, i, tokens.end) {
+                Some(m) => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
+        let token = &doc.tokens[i];
+        if token.kind != TokenKind::Word {
+            return None;
+        }
+        let text = doc.slice(&token.span);
+        let mut best: Option<FormMatch> = None;
+        for key in lookup_keys(text) {
+            for form in self.forms.get(key).into_iter().flatten() {
+                let Some(m) = form_at(doc, form, i, end) else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|b| m.span.len() > b.span.len()) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    fn validate(&self) -> Result<(), (usize, String)> {
+        let mut houses = HashSet::new();
+        let mut variants = HashSet::new();
+        for (i, row) in self.rows.iter().enumerate() {
+            if !houses.insert(row.house.as_str()) {
+                return Err((i + 1, format!("house form «{}» listed twice", row.house)));
+            }
+            for v in &row.variants {
+                if !variants.insert(v.as_str()) {
+                    return Err((i + 1, format!("variant «{v}» listed in two rows")));
+                }
+            }
+        }
+        match variants.intersection(&houses).next() {
+            Some(v) => Err((0, format!("«{v}» is both a house form and a variant"))),
+            None => Ok(()),
+        }
+    }
+
+    fn index(&mut self) {
+        self.forms.clear();
+        for (row, r) in self.rows.iter().enumerate() {
+            let spellings =
+                std::iter::once((&r.house, false)).chain(r.variants.iter().map(|v| (v, true)));
+            for (spelling, variant) in spellings {
+                let tokens = form_tokens(spelling);
+                if let Some(first) = tokens.first() {
+                    self.forms.entry(first.clone()).or_default().push(Form {
+                        tokens,
+                        row,
+                        variant,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn parse_row(line: &str) -> Result<HouseRow, String> {
+    let cols: Vec<&str> = line.split('\t').collect();
+    if !(5..=6).contains(&cols.len()) {
+        return Err(format!(
+            "expected 5 or 6 tab-separated columns, found {}",
+            cols.len()
+        ));
+    }
+    let house = cols[0].trim();
+    if house.is_empty() {
+        return Err("empty house form".into());
+    }
+    let kind = match cols[2].trim() {
+        "person" => Kind::Person,
+        "place" => Kind::Place,
+        "org" => Kind::Org,
+        other => return Err(format!("unknown kind {other:?} (person, place or org)")),
+    };
+    let mut head_of_state = false;
+    for tag in cols.get(5).iter().flat_map(|t| t.split(',')).map(str::trim) {
+        match tag {
+            "" => {}
+            "head-of-state" => head_of_state = true,
+            other => return Err(format!("unknown tag {other:?} (head-of-state)")),
+        }
+    }
+    Ok(HouseRow {
+        house: house.to_string(),
+        variants: cols[1]
+            .split('|')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect(),
+        kind,
+        source: cols[3].trim().to_string(),
+        note: cols[4].trim().to_string(),
+        head_of_state,
+    })
+}
+
+/// The tokens of a spelling, split the way documents are.
+fn form_tokens(spelling: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    document::tokenize(spelling, 0..spelling.len(), &mut tokens);
+    tokens
+        .iter()
+        .map(|t| spelling[t.span.clone()].to_string())
+        .collect()
+}
+
+/// The keys under which a document word may start a listed spelling: itself, without a
+/// genitive `s`, and its first part before a hyphen ("Zelensky-Regierung").
+fn lookup_keys(word: &str) -> impl Iterator<Item = &str> {
+    let genitive = word.strip_suffix('s');
+    let head = word.split_once('-').map(|(h, _)| h);
+    std::iter::once(word).chain(genitive).chain(head)
+}
+
+/// A form starting at token `i`, its words separated by spaces only.
+fn form_at(doc: &Document, form: &Form, i: usize, end: usize) -> Option<FormMatch> {
+    let n = form.tokens.len();
+    if i + n > end {
+        return None;
+    }
+    let toks = &doc.tokens[i..i + n];
+    if !joined_by_spaces(doc, toks) {
+        return None;
+    }
+    let (last_form, last_tok) = (form.tokens.last()?, toks.last()?);
+    for (t, f) in toks[..n - 1].iter().zip(&form.tokens) {
+        if doc.slice(&t.span) != f {
+            return None;
+        }
+    }
+    let last = doc.slice(&last_tok.span);
+    let (end_byte, genitive) = if last == last_form {
+        (last_tok.span.end, false)
+    } else if last.strip_suffix('s') == Some(last_form.as_str()) {
+        (last_tok.span.end - 1, true)
+    } else if n == 1 && last.split_once('-').map(|(h, _)| h) == Some(last_form.as_str()) {
+        (last_tok.span.start + last_form.len(), false)
+    } else {
+        return None;
+    };
+    Some(FormMatch {
+        span: toks[0].span.start..end_byte,
+        tokens: i..i + n,
+        row: form.row,
+        variant: form.variant,
+        genitive,
+    })
+}
+
+fn joined_by_spaces(doc: &Document, toks: &[Token]) -> bool {
+    toks.windows(2).all(|w| {
+        let gap = &doc.text[w[0].span.end..w[1].span.start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ReadOptions;
+
+    const LIST: &str = "house\tvariants\tkind\tsource\tnote\n\
+        Kim Jong Un\tKim Jong-un|Kim Jong-Un\tperson\tdpa\tNorth Korean ruler\thead-of-state\n\
+        Selenskyj\tZelensky|Zelenskij\tperson\tdpa\tsurname alone\n\
+        Recep Tayyip Erdoğan\tRecep Tayyip Erdogan\tperson\tdpa\tdiacritics; plain form common\n\
+        Andrei Lankov\t\tperson\tcommon\tpublishes in English\n";
+
+    fn list() -> HouseList {
+        HouseList::parse("de", LIST, "test").expect("valid list")
+    }
+
+    fn found(text: &str) -> Vec<(String, bool, bool)> {
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        list()
+            .find(&doc, 0..doc.tokens.len())
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.variant, m.genitive))
+            .collect()
+    }
+
+    #[test]
+    fn finds_variants_house_forms_and_genitives() {
+        assert_eq!(
+            found("Kim Jong-un traf Zelenskys Berater und Kim Jong Un."),
+            vec![
+                ("Kim Jong-un".to_string(), true, false),
+                ("Zelensky".to_string(), true, true),
+                ("Kim Jong Un".to_string(), false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_the_name_part_of_a_compound() {
+        assert_eq!(
+            found("Die Zelensky-Regierung tagte."),
+            vec![("Zelensky".to_string(), true, false)]
+        );
+    }
+
+    #[test]
+    fn punctuation_breaks_a_multi_word_form() {
+        assert!(found("Kim, Jong-un").is_empty());
+    }
+
+    #[test]
+    fn rows_carry_tags_and_diacritics_notes() {
+        let list = list();
+        assert!(list.row(0).head_of_state);
+        assert!(list.row(2).plain_diacritics());
+        assert!(list.row(3).variants.is_empty());
+    }
+
+    #[test]
+    fn rejects_malformed_rows() {
+        for bad in [
+            "house\tvariants\tkind\tsource\tnote\nA\tB\tperson\tdpa\n",
+            "house\tvariants\tkind\tsource\tnote\nA\tB\tanimal\tdpa\tx\n",
+            "house\tvariants\tkind\tsource\tnote\nA\tB\tperson\tdpa\tx\nC\tB\tperson\tdpa\tx\n",
+            "house\tvariants\tkind\tsource\tnote\nA\tB\tperson\tdpa\tx\nB\t\tperson\tdpa\tx\n",
+        ] {
+            assert!(HouseList::parse("de", bad, "test").is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_newsroom_list_wins() {
+        let newsroom = HouseList::parse(
+            "de",
+            "Selenski\tSelenskyj|Zelensky\tperson\tNZZ\tour style\n",
+            "newsroom",
+        )
+        .expect("valid");
+        let merged = list().merged(&newsroom);
+        assert!(merged.house_row("Selenskyj").is_none());
+        let row = merged.house_row("Selenski").expect("newsroom row");
+        assert_eq!(
+            merged.row(row).variants,
+            vec!["Selenskyj", "Zelensky", "Zelenskij"]
+        );
+        assert!(merged.rows().iter().all(|r| r.house != "Selenskyj"));
+    }
+}

@@ -1,0 +1,271 @@
+//! What the German word list says about a capitalised word: whether it is a common noun
+//! ("Präsident", "Töchter"), a word that is only capitalised at a sentence start ("Vier",
+//! "Russische") or a word German text knows at all. Names are what is left.
+//!
+//! Read from the Hunspell word file (`dictionaries/de/hunspell/de_DE.dic`) without its affix
+//! rules: a stem with inflection or compounding flags is a common noun; a capitalised stem
+//! with only the genitive flag `S` (or none) is a name ("Putin/S", "Berlin/Sm"). Inflected
+//! forms are looked up by stripping the usual endings and undoing an umlaut.
+
+use std::collections::{HashMap, HashSet};
+
+/// Hunspell flags of `de_DE.aff` that only nouns carry: plural, genitive `-es` and female
+/// suffixes. Names carry `S` (genitive) and `m` at most.
+const NOUN_FLAGS: &[char] = &['P', 'N', 'E', 'R', 'p', 'F', 'T', 'q', 'Q', 'J', 'h', 'g'];
+/// Compounding flags: on a stem without the genitive `s` they mark a noun ("Tochter/ijm");
+/// with it they are also found on names ("Japan/Smij").
+const COMPOUND_FLAGS: &[char] = &['i', 'j'];
+
+/// Noun endings tried, longest first, when the form itself is not a stem.
+const NOUN_ENDINGS: &[&str] = &["ern", "ens", "nen", "es", "en", "er", "ns", "s", "n", "e"];
+
+/// Endings of adjectives and verbs that a capitalised sentence start may carry.
+const WORD_ENDINGS: &[&str] = &["em", "en", "er", "es", "st", "te", "e", "n", "s", "t"];
+
+/// Words at least this long count as compounds when they end in a noun ("Kremlchef").
+const COMPOUND_MIN_CHARS: usize = 7;
+/// The shortest noun accepted as the last part of a compound.
+const COMPOUND_HEAD_MIN_CHARS: usize = 4;
+/// For telling common nouns from names, compounds must be longer and end in a frequent
+/// noun of at least five letters ("Ruhestand", not "Mitschelle").
+const NOUN_COMPOUND_MIN_CHARS: usize = 9;
+const NOUN_COMPOUND_HEAD_MIN_CHARS: usize = 5;
+const NOUN_COMPOUND_HEAD_MIN_ZIPF: f32 = 3.5;
+/// Suffixes that only German nouns end in, with the shortest word length they count for.
+const NOUN_SUFFIXES: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+    "ität", "itäten", "ismus", "nahme", "nahmen",
+];
+const NOUN_SUFFIX_MIN_CHARS: usize = 7;
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    nouns: HashSet<&'static str>,
+    /// Capitalised stems that form compounds ("Kapital/Smij"): common nouns, and a few
+    /// names of countries and months.
+    compounding: HashSet<&'static str>,
+    capitalised: HashSet<&'static str>,
+    lower: HashSet<&'static str>,
+    /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`).
+    zipf: HashMap<&'static str, &'static str>,
+}
+
+impl Lexicon {
+    /// Reads a Hunspell `.dic` file: one `stem/FLAGS` per line after the count line.
+    pub fn from_hunspell(dic: &'static str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for line in dic.lines().skip(1) {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with(['\t', '#']) {
+                continue;
+            }
+            let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
+            if stem.chars().next().is_some_and(char::is_uppercase) {
+                if flags.contains(NOUN_FLAGS)
+                    || (flags.contains(COMPOUND_FLAGS) && !flags.contains('S'))
+                {
+                    lexicon.nouns.insert(stem);
+                }
+                if flags.contains(COMPOUND_FLAGS) {
+                    lexicon.compounding.insert(stem);
+                }
+                lexicon.capitalised.insert(stem);
+            } else {
+                lexicon.lower.insert(stem);
+            }
+        }
+        lexicon
+    }
+
+    /// Adds word frequencies: `word<TAB>zipf` lines, `#` comments.
+    pub fn with_frequencies(mut self, tsv: &'static str) -> Lexicon {
+        let lines = tsv.lines().filter(|l| !l.starts_with('#'));
+        self.zipf = HashMap::with_capacity(tsv.len() / 12);
+        self.zipf.extend(lines.filter_map(|l| l.split_once('\t')));
+        self
+    }
+
+    /// How common a word is in the language (Zipf scale; 0 for unknown words).
+    pub fn zipf(&self, word: &str) -> f32 {
+        let folded = word.to_lowercase().replace('ß', "ss");
+        self.zipf
+            .get(folded.as_str())
+            .and_then(|z| z.trim().parse().ok())
+            .unwrap_or(0.0)
+    }
+
+    /// A capitalised common noun, inflected or not ("Präsidenten", "Häfen"), derived
+    /// ("Regierung") or compounded with a common noun at its end ("Ruhestand"); for a
+    /// hyphenated word, its last part, where any noun ending counts ("Ex-Frau",
+    /// "Kapsid-Strukturformen").
+    pub fn is_common_noun(&self, word: &str) -> bool {
+        let last = word.rsplit('-').next().unwrap_or(word);
+        if !last.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        let compound = if word.contains('-') {
+            self.ends_in_noun(last)
+        } else {
+            self.is_noun_compound(last)
+        };
+        self.is_noun_form(last) || has_noun_suffix(last) || compound
+    }
+
+    /// A long word ending in a frequent noun of at least five letters: a compound the word
+    /// list does not hold. Shorter or rarer heads are left alone, as names end in them too
+    /// ("Brandenburg", "Hoffmann").
+    fn is_noun_compound(&self, word: &str) -> bool {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < NOUN_COMPOUND_MIN_CHARS {
+            return false;
+        }
+        (3..=chars.len() - NOUN_COMPOUND_HEAD_MIN_CHARS).any(|i| {
+            let head = &word[chars[i].0..];
+            self.zipf(head) >= NOUN_COMPOUND_HEAD_MIN_ZIPF && self.is_noun_form(&capitalise(head))
+        })
+    }
+
+    /// A noun stem, or an inflected form of one; a word listed as it is but not as a noun
+    /// is not taken for an inflected noun ("Angeles/m" is no form of "Angel").
+    fn is_noun_form(&self, word: &str) -> bool {
+        if self.capitalised.contains(word) {
+            return self.nouns.contains(word);
+        }
+        candidates(word, NOUN_ENDINGS).any(|c| self.nouns.contains(c.as_str()))
+    }
+
+    /// A long word whose last part is a noun: a compound the word list does not hold.
+    fn ends_in_noun(&self, word: &str) -> bool {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
+        if chars.len() < COMPOUND_MIN_CHARS {
+            return false;
+        }
+        (3..=chars.len() - COMPOUND_HEAD_MIN_CHARS).any(|i| {
+            let tail = &word[chars[i].0..];
+            self.is_noun_form(&capitalise(tail))
+        })
+    }
+
+    /// A word that is written lower-case in running text ("vier", "russischen"), so that its
+    /// capital is only the sentence start's.
+    pub fn is_lowercase_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        candidates(&lower, WORD_ENDINGS).any(|c| self.lower.contains(c.as_str()))
+    }
+
+    /// A stem German compounds with, so most likely a common noun ("Kapital", "Hafen").
+    pub fn is_compounding(&self, word: &str) -> bool {
+        self.compounding.contains(word)
+    }
+
+    /// Whether German text knows the word at all, as a noun (compounds included), a name
+    /// or a lower-case word.
+    pub fn knows(&self, word: &str) -> bool {
+        word.split('-').all(|part| {
+            self.capitalised.contains(part)
+                || self.is_noun_form(part)
+                || self.ends_in_noun(part)
+                || self.is_lowercase_word(part)
+        })
+    }
+}
+
+/// A word with a noun-forming suffix ("Regierung", "Korruption").
+fn has_noun_suffix(word: &str) -> bool {
+    word.chars().count() >= NOUN_SUFFIX_MIN_CHARS && NOUN_SUFFIXES.iter().any(|s| word.ends_with(s))
+}
+
+/// The word, the word without each listed ending, and each of those with the last umlaut
+/// undone ("Töchter" → "Tochter").
+fn candidates<'a>(word: &'a str, endings: &'a [&'a str]) -> impl Iterator<Item = String> + 'a {
+    let stems = std::iter::once(word).chain(
+        endings
+            .iter()
+            .filter_map(move |e| word.strip_suffix(e))
+            .filter(|s| s.chars().count() >= 2),
+    );
+    stems.flat_map(|s| [s.to_string(), undo_umlaut(s)])
+}
+
+fn undo_umlaut(word: &str) -> String {
+    match word.rfind(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']) {
+        Some(i) => {
+            let c = word[i..].chars().next().unwrap_or('ä');
+            let plain = match c {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                'Ä' => 'A',
+                'Ö' => 'O',
+                _ => 'U',
+            };
+            format!("{}{}{}", &word[..i], plain, &word[i + c.len_utf8()..])
+        }
+        None => word.to_string(),
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::from_hunspell(
+            "12\nPräsident/FPm\nTochter/ijm\nForm/ijm\nFrau/MPm\nStand/EPSm\nSchelle/Nm\nPutin/S\nBerlin/Sm\nJapan/Smij\nvier/ke\nrussisch/A\n",
+        )
+        .with_frequencies("# test\nputin\t4.39\nmichelle\t3.83\nstand\t5.36\nschelle\t3.05\n")
+    }
+
+    #[test]
+    fn nouns_are_recognised_inflected_and_compounded() {
+        let lex = lexicon();
+        assert!(lex.is_common_noun("Präsidenten"));
+        assert!(lex.is_common_noun("Töchter"));
+        assert!(lex.is_common_noun("Ex-Frau"));
+        assert!(lex.is_common_noun("Kapsid-Strukturformen"));
+        assert!(!lex.is_common_noun("Mitschelle"));
+        assert!(lex.is_common_noun("Regierungen"));
+        assert!(lex.is_common_noun("Ruhestand"));
+    }
+
+    #[test]
+    fn names_are_not_nouns() {
+        let lex = lexicon();
+        assert!(!lex.is_common_noun("Putin"));
+        assert!(!lex.is_common_noun("Putins"));
+        assert!(!lex.is_common_noun("Berlin"));
+        assert!(!lex.is_common_noun("Japan"));
+        assert!(!lex.is_common_noun("Jong-un"));
+    }
+
+    #[test]
+    fn sentence_start_capitals_are_lowercase_words() {
+        let lex = lexicon();
+        assert!(lex.is_lowercase_word("Vier"));
+        assert!(lex.is_lowercase_word("Russischen"));
+        assert!(!lex.is_lowercase_word("Putin"));
+    }
+
+    #[test]
+    fn frequencies_are_case_folded() {
+        let lex = lexicon();
+        assert!(lex.zipf("Michelle") > 3.0);
+        assert_eq!(lex.zipf("Mitschelle"), 0.0);
+    }
+
+    #[test]
+    fn knows_names_nouns_and_words() {
+        let lex = lexicon();
+        assert!(lex.knows("Putin"));
+        assert!(lex.knows("Präsidenten"));
+        assert!(!lex.knows("Independent"));
+    }
+}

@@ -1,0 +1,209 @@
+//! Name mentions: maximal runs of capitalised words, joined by spaces only, that are not
+//! common nouns ("Präsident"), acronyms ("NATO") or words capitalised only because they
+//! start a sentence ("Vier"). Photo credits are searched too: "© Alexei Nikolsky/Imago".
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use crate::document::{Document, TokenKind};
+
+/// One run of name words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Indexes into `Document::tokens`.
+    pub tokens: Range<usize>,
+    /// The mention stands in a photo credit.
+    pub in_credit: bool,
+}
+
+/// The name mentions of a document, in text order.
+///
+/// A German-looking word between a name and a word German does not know belongs to a
+/// foreign proper name and starts a mention ("Angeles | National Forest", "Immanuel |
+/// Christian School"). Other common nouns fall away: titles ("Präsident Kim Jong-un") and
+/// nouns after a genitive ("Kim Jong-uns Schwester").
+pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+    let starts = sentence_starts(doc);
+    let mut out = Vec::new();
+    for run in capitalised_runs(doc, lexicon, &starts) {
+        let mut current: Option<Mention> = None;
+        for (k, w) in run.iter().enumerate() {
+            let inside_foreign = !w.name
+                && run[..k].iter().any(|before| before.name)
+                && run[k + 1..].iter().any(|later| later.foreign);
+            if !w.name && !inside_foreign {
+                out.extend(current.take());
+                continue;
+            }
+            match &mut current {
+                Some(m) if w.name => m.tokens.end = w.index + 1,
+                _ => {
+                    out.extend(current.take());
+                    current = Some(Mention {
+                        tokens: w.index..w.index + 1,
+                        in_credit: w.in_credit,
+                    });
+                }
+            }
+        }
+        out.extend(current);
+    }
+    out
+}
+
+/// A word of a run of capitalised words.
+struct RunWord {
+    index: usize,
+    in_credit: bool,
+    /// Can be a name on its own.
+    name: bool,
+    /// Unknown to the German word list.
+    foreign: bool,
+}
+
+/// Maximal runs of capitalised words joined by spaces, acronyms ending a run.
+fn capitalised_runs(
+    doc: &Document,
+    lexicon: &Lexicon,
+    starts: &HashSet<usize>,
+) -> Vec<Vec<RunWord>> {
+    let mut runs: Vec<Vec<RunWord>> = Vec::new();
+    for block in &doc.blocks {
+        let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
+        let mut run: Vec<RunWord> = Vec::new();
+        for i in token_range(doc, &block.span) {
+            let token = &doc.tokens[i];
+            let in_credit = token.span.start >= credit_start;
+            let word = doc.slice(&token.span);
+            let sentence_start = starts.contains(&i) && !in_credit;
+            let capitalised = token.kind == TokenKind::Word
+                && is_capitalised_word(word)
+                && !(sentence_start && lexicon.is_lowercase_word(word));
+            let joined = run.last().is_some_and(|w| {
+                w.index + 1 == i && w.in_credit == in_credit && spaces_only(doc, i)
+            });
+            if (!capitalised || !joined) && !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            if capitalised {
+                run.push(RunWord {
+                    index: i,
+                    in_credit,
+                    name: is_name_word(word, sentence_start, lexicon),
+                    foreign: !lexicon.knows(word),
+                });
+            }
+        }
+        if !run.is_empty() {
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// Capitalised, at least two letters, not an acronym.
+fn is_capitalised_word(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.first().is_some_and(|c| c.is_uppercase())
+        && letters.len() >= 2
+        && !letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A capitalised word that can be (part of) a name.
+pub fn is_name_word(word: &str, sentence_start: bool, lexicon: &Lexicon) -> bool {
+    is_capitalised_word(word)
+        && !lexicon.is_common_noun(word)
+        && !(sentence_start && lexicon.is_lowercase_word(word))
+}
+
+/// Indexes of the first word token of every sentence.
+fn sentence_starts(doc: &Document) -> HashSet<usize> {
+    doc.sentences
+        .iter()
+        .filter_map(|s| {
+            let range = token_range(doc, &s.span);
+            range
+                .clone()
+                .find(|&i| doc.tokens[i].kind == TokenKind::Word)
+        })
+        .collect()
+}
+
+/// The indexes of the tokens inside a byte span.
+pub fn token_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
+    let from = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let to = doc.tokens.partition_point(|t| t.span.start < span.end);
+    from..to
+}
+
+/// Token `i` follows token `i - 1` with nothing but spaces between.
+fn spaces_only(doc: &Document, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &doc.tokens[p]) else {
+        return false;
+    };
+    let gap = &doc.text[prev.span.end..doc.tokens[i].span.start];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ReadOptions;
+    use crate::names;
+
+    fn mentions(text: &str) -> Vec<String> {
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        let lexicon = &names::data("de").expect("German data").lexicon;
+        find(&doc, lexicon)
+            .iter()
+            .map(|m| {
+                let start = doc.tokens[m.tokens.start].span.start;
+                let end = doc.tokens[m.tokens.end - 1].span.end;
+                text[start..end].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_sentence_starts_are_not_names() {
+        assert_eq!(
+            mentions("Vier Tage später traf Präsident Kim Jong-un den Kanzler Olaf Scholz."),
+            vec!["Kim Jong-un", "Olaf Scholz"]
+        );
+    }
+
+    #[test]
+    fn credits_are_searched_but_kept_apart() {
+        assert_eq!(
+            mentions("Ein Empfang in Minsk. © Alexei Petrovsky/Foto\n"),
+            vec!["Minsk", "Alexei Petrovsky", "Foto"]
+        );
+    }
+
+    #[test]
+    fn foreign_proper_names_keep_their_german_looking_words() {
+        assert_eq!(
+            mentions("Er wanderte im Angeles National Forest."),
+            vec!["Angeles", "National Forest"]
+        );
+        assert_eq!(
+            mentions("Kim Jong-uns Schwester kam."),
+            vec!["Kim Jong-uns"]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_acronyms_split_runs() {
+        assert_eq!(
+            mentions("Er sprach mit Xi, Kim und der NATO Lami Kim."),
+            vec!["Xi", "Kim", "Lami Kim"]
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! English → German romanisation of East Slavic names, driven by
+//! `dictionaries/<lang>/romanization.toml`: the converter that turns "Sobchak" into
+//! "Sobtschak" and "Bocharov Ruchei" into "Botscharow Rutschei", and the shape tests that
+//! keep it away from English, Chinese and Czech names ("Michael", "Zhang", "Kvitová").
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u', 'y'];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Place {
+    Vowel,
+    Consonant,
+    Start,
+    End,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rule {
+    from: String,
+    to: String,
+    #[serde(default)]
+    before: Vec<Place>,
+    #[serde(default)]
+    after: Vec<Place>,
+    #[serde(default)]
+    weak: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Evidence {
+    strong_endings: Vec<String>,
+    weak_endings: Vec<String>,
+    min_chars: usize,
+    not_slavic_endings: Vec<String>,
+    german_endings: Vec<String>,
+    german_contains: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RomanizationFile {
+    rule: Vec<Rule>,
+    evidence: Evidence,
+    given_names: HashMap<String, String>,
+}
+
+/// The German form of a word and what it took to get there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    pub german: String,
+    /// At least one rule applied.
+    pub changed: bool,
+    /// Every applied rule is weak (v → w, z → s).
+    pub weak_only: bool,
+}
+
+#[derive(Debug)]
+pub struct Romanization {
+    rules: Vec<Rule>,
+    evidence: Evidence,
+    given_names: HashMap<String, String>,
+}
+
+impl Romanization {
+    pub fn parse(text: &str) -> Result<Romanization, toml::de::Error> {
+        let file: RomanizationFile = toml::from_str(text)?;
+        Ok(Romanization {
+            rules: file.rule,
+            evidence: file.evidence,
+            given_names: file.given_names,
+        })
+    }
+
+    /// The German romanisation of one word (hyphenated parts converted one by one).
+    pub fn convert(&self, word: &str) -> Conversion {
+        let mut out = Conversion {
+            german: String::with_capacity(word.len() + 4),
+            changed: false,
+            weak_only: true,
+        };
+        for (i, part) in word.split('-').enumerate() {
+            if i > 0 {
+                out.german.push('-');
+            }
+            self.convert_part(part, &mut out);
+        }
+        out
+    }
+
+    fn convert_part(&self, part: &str, out: &mut Conversion) {
+        let capital = part.chars().next().is_some_and(char::is_uppercase);
+        let lower: Vec<char> = part.to_lowercase().chars().collect();
+        let mut converted = String::new();
+        let mut i = 0;
+        while i < lower.len() {
+            match self.rules.iter().find(|r| applies(r, &lower, i)) {
+                Some(rule) => {
+                    converted.push_str(&rule.to);
+                    if rule.to != rule.from {
+                        out.changed = true;
+                        out.weak_only &= rule.weak;
+                    }
+                    i += rule.from.chars().count();
+                }
+                None => {
+                    converted.push(lower[i]);
+                    i += 1;
+                }
+            }
+        }
+        if capital {
+            let mut chars = converted.chars();
+            if let Some(first) = chars.next() {
+                out.german.extend(first.to_uppercase());
+                out.german.push_str(chars.as_str());
+            }
+        } else {
+            out.german.push_str(&converted);
+        }
+    }
+
+    /// The word ends like an East Slavic surname or place ("Lawrow" → "-ov", "-chak").
+    pub fn has_strong_ending(&self, word: &str) -> bool {
+        self.ends_with_any(word, &self.evidence.strong_endings)
+    }
+
+    /// The word ends like a name of a language that is not written in Cyrillic.
+    pub fn has_foreign_ending(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.evidence
+            .not_slavic_endings
+            .iter()
+            .any(|e| lower.ends_with(e.as_str()))
+    }
+
+    /// The word ends so that a v → w change alone is worth reporting ("Lavrov").
+    pub fn has_weak_ending(&self, word: &str) -> bool {
+        self.ends_with_any(word, &self.evidence.weak_endings)
+    }
+
+    fn ends_with_any(&self, word: &str, endings: &[String]) -> bool {
+        let lower = word.to_lowercase();
+        lower.chars().count() >= self.evidence.min_chars
+            && endings.iter().any(|e| lower.ends_with(e.as_str()))
+    }
+
+    /// The word is written in the German system ("Kurojedow", "Medwedew", "Sotschi"): a
+    /// German ending and nothing but weak changes to make (the z of "Luzenko").
+    pub fn looks_german(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let c = self.convert(word);
+        (!c.changed || c.weak_only)
+            && (self.ends_with_any(word, &self.evidence.german_endings)
+                || self
+                    .evidence
+                    .german_contains
+                    .iter()
+                    .any(|c| lower.contains(c.as_str())))
+    }
+
+    /// The German press form of an East Slavic given name as English texts write it.
+    pub fn given_name(&self, word: &str) -> Option<&str> {
+        self.given_names.get(word).map(String::as_str)
+    }
+}
+
+fn applies(rule: &Rule, word: &[char], at: usize) -> bool {
+    let from: Vec<char> = rule.from.chars().collect();
+    if word.len() < at + from.len() || word[at..at + from.len()] != from[..] {
+        return false;
+    }
+    let next = word.get(at + from.len()).copied();
+    let prev = at.checked_sub(1).map(|p| word[p]);
+    let fits = |places: &[Place], c: Option<char>, edge: Place| {
+        places.is_empty()
+            || places.iter().any(|p| match (p, c) {
+                (Place::Vowel, Some(c)) => VOWELS.contains(&c),
+                (Place::Consonant, Some(c)) => c.is_alphabetic() && !VOWELS.contains(&c),
+                (place, None) => *place == edge,
+                _ => false,
+            })
+    };
+    fits(&rule.before, next, Place::End) && fits(&rule.after, prev, Place::Start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> Romanization {
+        Romanization::parse(include_str!("../../dictionaries/de/romanization.toml"))
+            .expect("romanization.toml parses")
+    }
+
+    fn german(word: &str) -> String {
+        data().convert(word).german
+    }
+
+    #[test]
+    fn converts_the_english_system() {
+        assert_eq!(german("Sobchak"), "Sobtschak");
+        assert_eq!(german("Bocharov"), "Botscharow");
+        assert_eq!(german("Ruchei"), "Rutschei");
+        assert_eq!(german("Khrushchev"), "Chruschtschew");
+        assert_eq!(german("Zhukov"), "Schukow");
+        assert_eq!(german("Yatsenyuk"), "Jazenjuk");
+        assert_eq!(german("Dmitry"), "Dmitri");
+        assert_eq!(german("Sergey"), "Sergej");
+        assert_eq!(german("Lutsenko"), "Luzenko");
+        assert_eq!(german("Kuznetsov"), "Kusnezow");
+        assert_eq!(german("Yanukovych"), "Janukowytsch");
+        assert_eq!(german("Jong-un"), "Jong-un");
+    }
+
+    #[test]
+    fn german_spellings_stay() {
+        for word in [
+            "Kurojedow",
+            "Medwedew",
+            "Jelzin",
+            "Sotschi",
+            "Putin",
+            "Taschenberg",
+        ] {
+            assert!(!data().convert(word).changed, "{word}");
+        }
+        assert!(data().convert("Luzenko").weak_only);
+    }
+
+    #[test]
+    fn weak_changes_are_marked() {
+        let c = data().convert("Lavrov");
+        assert!(c.changed && c.weak_only);
+        assert!(!data().convert("Sobchak").weak_only);
+    }
+
+    #[test]
+    fn shape_tests() {
+        let d = data();
+        assert!(d.has_strong_ending("Bocharov"));
+        assert!(d.has_strong_ending("Sobchak"));
+        assert!(!d.has_strong_ending("Gov"));
+        assert!(!d.has_strong_ending("Michael"));
+        assert!(!d.has_weak_ending("Kvitova"));
+        assert!(d.has_foreign_ending("Koglignichanu"));
+        assert!(d.looks_german("Kurojedow"));
+        assert!(d.looks_german("Sotschi"));
+        assert!(!d.looks_german("Bocharov"));
+        assert_eq!(d.given_name("Anatoly"), Some("Anatoli"));
+    }
+}
