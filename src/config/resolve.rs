@@ -53,7 +53,6 @@ impl Settings {
             read: ReadOptions {
                 language: overrides.language.clone().or(config.language.clone()),
                 house_names: config.house_list.clone(),
-                ..ReadOptions::default()
             },
             weights: config.weights,
             threshold: overrides
