@@ -7,14 +7,24 @@
 //! tokens and quote pairs (with [`anatomy`] marking what is not article text), the
 //! [`checks`] push [`finding::Finding`]s, [`score`] turns them into a score, and [`render`]
 //! prints a [`report::DocumentReport`] in one of the output formats.
+//!
+//! Over many documents, [`sources`] expands folders and archives into a lazy stream,
+//! [`extract`] turns HTML, Markdown and JSONL records into text, and [`batch`] checks the
+//! stream in parallel and writes it in input order through a [`render::Stream`], keeping only
+//! the aggregates of [`summary`].
 
 pub mod anatomy;
+pub mod batch;
 pub mod checks;
 pub mod document;
+pub mod extract;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod progress;
 pub mod quotes;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod sources;
+pub mod summary;

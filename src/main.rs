@@ -1,18 +1,22 @@
 //! The `mtlint` command line: argument parsing, reading files, exit codes. Analysis and
 //! rendering live in the library.
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 
+use mtlint::batch::{self, Settings};
 use mtlint::checks;
 use mtlint::document::ReadOptions;
-use mtlint::input::{self, STDIN};
+use mtlint::progress::Progress;
 use mtlint::render::{self, Format};
-use mtlint::report::{self, DocumentReport, Options};
+use mtlint::report::Options;
 use mtlint::score::DEFAULT_THRESHOLD;
+use mtlint::sources::{self, InputFormat, SourceOptions, Sources};
+use mtlint::summary::Summary;
 
 /// Checks machine-translated news articles before publication.
 ///
@@ -35,7 +39,8 @@ enum Command {
     /// or a critical finding), 2 usage or input error (an unreadable file is reported and
     /// the other files are still checked).
     Check {
-        /// Text files to check; `-` or none reads standard input.
+        /// Files and folders to check (.txt, .md, .html, .jsonl, .jsonl.gz); `-` or none
+        /// reads standard input (a JSONL archive when it starts with `{`, else one article).
         paths: Vec<String>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -46,6 +51,8 @@ enum Command {
         /// Pass mark: a document fails below this score (0–100).
         #[arg(long, default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
         threshold: f64,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// List the rules with their ids, categories and default severities.
     Rules,
@@ -54,6 +61,35 @@ enum Command {
         /// The rule id, as `mtlint rules` lists it.
         id: String,
     },
+}
+
+/// Options for checking many documents.
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// Documents checked in parallel (default: all cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Only walk files matching this glob (relative to the folder; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// JSONL field holding the article text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// Read every input as this format instead of going by extension.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<String>,
+    /// No progress bar (it is only shown on a terminal anyway).
+    #[arg(long)]
+    no_progress: bool,
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -91,13 +127,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             lang,
             threshold,
+            batch,
         } => {
             let options = Options {
                 read: ReadOptions { language: lang },
                 threshold,
                 ..Options::default()
             };
-            check(paths, format, &options, &mut out)
+            check(paths, format, options, batch)
         }
         Command::Rules => {
             list_rules(&mut out)?;
@@ -110,35 +147,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn check(
     paths: Vec<String>,
     format: Format,
-    options: &Options,
-    out: &mut dyn Write,
+    options: Options,
+    args: BatchArgs,
 ) -> anyhow::Result<ExitCode> {
-    let paths = if paths.is_empty() {
-        vec![STDIN.to_string()]
-    } else {
-        paths
+    let source_options = SourceOptions {
+        include: args.include,
+        exclude: args.exclude,
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+        format: args.input_format,
     };
-    let all_checks = checks::all();
-    let reports: Vec<DocumentReport> = paths
-        .iter()
-        .map(|path| match input::read_article(path) {
-            Ok(text) => report::check_text(path, text, options, &all_checks),
-            Err(e) => DocumentReport::failed(path, e, options),
-        })
-        .collect();
-    for r in reports.iter().filter(|r| r.error.is_some()) {
-        eprintln!("mtlint: {}", r.error.as_deref().unwrap_or_default());
-    }
-    render::render(format, &reports, out)?;
-    out.flush()?;
-    Ok(exit_code(&reports))
+    let total = sources::total_bytes(&paths, &source_options);
+    let sources = Sources::new(paths, source_options)?;
+    let settings = Settings {
+        jobs: args.jobs.map_or_else(batch::default_jobs, usize::from),
+        report: options,
+        text_field: args.text_field,
+        id_field: args.id_field,
+    };
+    let pool = batch::thread_pool(settings.jobs)?;
+    let mut stream = render::stream(format)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {path}"))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    };
+    let mut progress = Progress::new(total, !args.no_progress);
+    let summary = batch::run(
+        &pool,
+        sources,
+        &settings,
+        stream.as_mut(),
+        &mut out,
+        &mut progress,
+    );
+    progress.finish();
+    Ok(exit_code(&summary?))
 }
 
 /// 2 if any document could not be read, else 1 if any failed, else 0.
-fn exit_code(reports: &[DocumentReport]) -> ExitCode {
-    if reports.iter().any(|r| r.error.is_some()) {
+fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.errors > 0 {
         ExitCode::from(2)
-    } else if reports.iter().any(|r| !r.score.passed) {
+    } else if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

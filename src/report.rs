@@ -43,6 +43,11 @@ pub struct DocumentReport {
     pub findings: Vec<Finding>,
     /// Why the document could not be checked.
     pub error: Option<String>,
+    /// The document's own id (a JSONL record's id field), when it has one.
+    pub id: Option<String>,
+    /// For each line of `text`, the line of the input file it was extracted from (HTML and
+    /// Markdown); `None` when `text` is the input itself.
+    pub source_lines: Option<Vec<usize>>,
 }
 
 impl DocumentReport {
@@ -64,6 +69,8 @@ impl DocumentReport {
             excluded: Vec::new(),
             findings: Vec::new(),
             error: Some(error.to_string()),
+            id: None,
+            source_lines: None,
         }
     }
 }
@@ -105,6 +112,8 @@ pub fn check_text(
         excluded: meta.excluded,
         findings,
         error: None,
+        id: None,
+        source_lines: None,
     }
 }
 
@@ -122,13 +131,27 @@ struct Meta {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Input line of each text line, for text extracted from HTML or Markdown.
+    source_lines: Option<&'a [usize]>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            source_lines: None,
+        }
+    }
+
+    /// Positions in a report's text, with lines given as lines of the input file.
+    pub fn for_report(report: &'a DocumentReport) -> LineIndex<'a> {
+        LineIndex {
+            source_lines: report.source_lines.as_deref(),
+            ..LineIndex::new(&report.text)
+        }
     }
 
     /// (line, column) of a byte offset; the column counts characters from 1.
@@ -141,7 +164,11 @@ impl<'a> LineIndex<'a> {
             .get(start..offset)
             .map_or(0, |s| s.chars().count())
             + 1;
-        (line + 1, column)
+        let line = self
+            .source_lines
+            .and_then(|map| map.get(line).copied())
+            .unwrap_or(line + 1);
+        (line, column)
     }
 
     /// First and last line of a span (the last line of an empty span is its first).
@@ -163,6 +190,17 @@ mod tests {
         assert_eq!(index.position(3), (2, 1));
         // "Äö„" is 2 + 2 + 3 bytes.
         assert_eq!(index.position(10), (2, 4));
+    }
+
+    #[test]
+    fn extracted_lines_map_to_input_lines() {
+        let report = DocumentReport {
+            text: "Eins.\nZwei.\n".into(),
+            source_lines: Some(vec![4, 9]),
+            ..DocumentReport::failed("x", "", &Options::default())
+        };
+        let index = LineIndex::for_report(&report);
+        assert_eq!(index.position(7), (9, 2));
     }
 
     #[test]

@@ -151,8 +151,16 @@ fn exit_2_for_a_missing_file_and_the_others_are_still_checked() {
 }
 
 #[test]
-fn exit_2_for_a_directory() {
-    assert_eq!(code(&mtlint(&["check", "fixtures"])), 2);
+fn a_directory_is_walked() {
+    let out = mtlint(&["check", "--format", "jsonl", "fixtures"]);
+    let paths: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["path"].to_string()
+        })
+        .collect();
+    assert_eq!(paths.len(), FIXTURES.len());
+    assert!(paths.iter().all(|p| p.contains("fixtures/")));
 }
 
 #[test]
