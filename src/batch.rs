@@ -168,41 +168,53 @@ pub fn check_document(
     checks: &[Box<dyn Check>],
 ) -> DocumentReport {
     let path = raw.path;
-    let (id, extracted) = match prepare(&path, raw.payload, settings) {
-        Ok(prepared) => prepared,
-        Err(e) => return DocumentReport::failed(&path, e, &settings.report),
-    };
-    // A bug in a check must not end a run over millions of articles: the document is
-    // reported as failed to check and the run goes on.
-    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
-        report::check_text(&path, extracted.text, &settings.report, checks)
-    }));
-    let mut report = match checked {
-        Ok(report) => report,
-        Err(_) => DocumentReport::failed(
-            &path,
-            format!("{path}: internal error while checking"),
-            &settings.report,
-        ),
+    let (id, prepared) = prepare(&path, raw.payload, settings);
+    let mut report = match prepared {
+        Ok(extracted) => check_extracted(&path, extracted, settings, checks),
+        Err(e) => DocumentReport::failed(&path, e, &settings.report),
     };
     report.id = id;
-    report.source_lines = extracted.source_lines;
     report
 }
 
+fn check_extracted(
+    path: &str,
+    extracted: Extracted,
+    settings: &Settings,
+    checks: &[Box<dyn Check>],
+) -> DocumentReport {
+    // A bug in a check must not end a run over millions of articles: the document is
+    // reported as failed to check and the run goes on.
+    let checked = panic::catch_unwind(AssertUnwindSafe(|| {
+        report::check_text(path, extracted.text, &settings.report, checks)
+    }));
+    match checked {
+        Ok(mut report) => {
+            report.source_lines = extracted.source_lines;
+            report
+        }
+        Err(_) => DocumentReport::failed(
+            path,
+            format!("{path}: internal error while checking"),
+            &settings.report,
+        ),
+    }
+}
+
+/// The document's id (JSONL records only) and its text.
 fn prepare(
     path: &str,
     payload: Payload,
     settings: &Settings,
-) -> Result<(Option<String>, Extracted), InputError> {
+) -> (Option<String>, Result<Extracted, InputError>) {
     match payload {
-        Payload::Text(bytes) => Ok((None, extract::text(path, bytes)?)),
-        Payload::Markdown(bytes) => Ok((None, extract::markdown(path, bytes)?)),
-        Payload::Html(bytes) => Ok((None, extract::html(path, bytes)?)),
+        Payload::Text(bytes) => (None, extract::text(path, bytes)),
+        Payload::Markdown(bytes) => (None, extract::markdown(path, bytes)),
+        Payload::Html(bytes) => (None, extract::html(path, bytes)),
         Payload::JsonRecord(bytes) => {
             extract::record(path, &bytes, &settings.text_field, &settings.id_field)
         }
-        Payload::Unreadable(e) => Err(e),
+        Payload::Unreadable(e) => (None, Err(e)),
     }
 }
 

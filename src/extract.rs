@@ -50,33 +50,35 @@ pub fn html(path: &str, bytes: Vec<u8>) -> Result<Extracted, InputError> {
     Ok(html::extract(&source))
 }
 
-/// One JSONL record: its id (if it has one) and its text.
+/// One JSONL record: its id (if it has one, even when the rest is unusable) and its text.
 pub fn record(
     path: &str,
     line: &[u8],
     text_field: &str,
     id_field: &str,
-) -> Result<(Option<String>, Extracted), InputError> {
+) -> (Option<String>, Result<Extracted, InputError>) {
     let bad = |message: String| InputError::BadRecord {
         path: path.to_string(),
         message,
     };
     let mut de = serde_json::Deserializer::from_slice(line);
-    let fields = RecordSeed {
+    let seed = RecordSeed {
         text_field,
         id_field,
-    }
-    .deserialize(&mut de)
-    .map_err(|e| bad(e.to_string()))?;
-    de.end().map_err(|e| bad(e.to_string()))?;
+    };
+    let fields = match seed.deserialize(&mut de).and_then(|f| de.end().map(|()| f)) {
+        Ok(fields) => fields,
+        Err(e) => return (None, Err(bad(e.to_string()))),
+    };
     let text = fields.text.ok_or_else(|| InputError::MissingField {
         path: path.to_string(),
         field: text_field.to_string(),
-    })?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map_or(text.clone(), str::to_string);
-    Ok((fields.id, Extracted::plain(text)))
+    });
+    let text = text.map(|t| match t.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => t,
+    });
+    (fields.id, text.map(Extracted::plain))
 }
 
 /// The two fields mtlint reads from a record; every other field is skipped unparsed.
@@ -224,35 +226,43 @@ mod tests {
             br#"{"id": 7, "meta": {"x": [1]}, "text": "Hallo."}"#,
             "text",
             "id",
-        )
-        .expect("record");
+        );
         assert_eq!(id.as_deref(), Some("7"));
-        assert_eq!(text.text, "Hallo.");
+        assert_eq!(text.expect("text").text, "Hallo.");
     }
 
     #[test]
     fn other_field_names_can_be_chosen() {
-        let (id, text) =
-            record("a:1", br#"{"body": "B", "url": "u"}"#, "body", "url").expect("record");
+        let (id, text) = record("a:1", br#"{"body": "B", "url": "u"}"#, "body", "url");
         assert_eq!(id.as_deref(), Some("u"));
-        assert_eq!(text.text, "B");
+        assert_eq!(text.expect("text").text, "B");
     }
 
     #[test]
     fn a_record_without_text_is_an_error() {
-        let err = record("a.jsonl:3", br#"{"id": "x"}"#, "text", "id").unwrap_err();
-        assert_eq!(err.to_string(), "a.jsonl:3: no \"text\" field");
+        let (id, text) = record("a.jsonl:3", br#"{"id": "x"}"#, "text", "id");
+        assert_eq!(id.as_deref(), Some("x"));
+        assert_eq!(
+            text.unwrap_err().to_string(),
+            "a.jsonl:3: no \"text\" field"
+        );
     }
 
     #[test]
     fn broken_json_is_an_error() {
-        let err = record("a.jsonl:3", br#"{"text": "#, "text", "id").unwrap_err();
+        let err = record("a.jsonl:3", br#"{"text": "#, "text", "id")
+            .1
+            .unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("a.jsonl:3: invalid JSON record")
         );
-        assert!(record("a:1", br#"["text"]"#, "text", "id").is_err());
-        assert!(record("a:1", br#"{"text": "a"} x"#, "text", "id").is_err());
+        assert!(record("a:1", br#"["text"]"#, "text", "id").1.is_err());
+        assert!(
+            record("a:1", br#"{"text": "a"} x"#, "text", "id")
+                .1
+                .is_err()
+        );
     }
 
     #[test]
