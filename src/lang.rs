@@ -73,6 +73,8 @@ pub struct QuotePair {
 pub struct Language {
     pub code: &'static str,
     pub regions: Vec<RegionRule>,
+    /// The `start` patterns of `regions`, in order, to test a line against all at once.
+    pub region_starts: regex::RegexSet,
     pub disclaimers: Vec<Regex>,
     pub language_names: HashMap<String, String>,
     pub credit: Option<Regex>,
@@ -250,7 +252,7 @@ impl Language {
             toml::from_str(files.grammar).map_err(|e| invalid(code, "grammar.toml", e))?;
         let locale: LocaleFile =
             toml::from_str(files.locale).map_err(|e| invalid(code, "locale.toml", e))?;
-        let regions = anatomy
+        let regions: Vec<RegionRule> = anatomy
             .region
             .into_iter()
             .map(|r| {
@@ -295,6 +297,8 @@ impl Language {
         let pair = |[open, close]: [char; 2]| QuotePair { open, close };
         Ok(Language {
             code,
+            region_starts: regex::RegexSet::new(regions.iter().map(|r| r.start.as_str()))
+                .map_err(|e| invalid(code, "anatomy.toml", e))?,
             regions,
             disclaimers,
             language_names: anatomy
@@ -355,7 +359,7 @@ pub fn load(code: &'static str) -> Result<Language, DataError> {
 }
 
 /// Words of a text sampled for recognising its language.
-const SAMPLE_WORDS: usize = 120;
+const SAMPLE_WORDS: usize = 60;
 /// A language is recognised when its frequent words are at least this share of the sample…
 const MIN_SHARE: f64 = 0.2;
 /// … and this many times as many as those of any other language.
