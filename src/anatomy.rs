@@ -74,10 +74,8 @@ fn find_regions(text: &str, lines: &[Range<usize>], lang: &Language) -> Vec<Excl
     while i < lines.len() {
         let line = text[lines[i].clone()].trim();
         let rule = (!line.is_empty())
-            // One pass for all rules; the first rule that matches wins.
-            .then(|| lang.region_starts.matches(line).iter().next())
-            .flatten()
-            .and_then(|i| lang.regions.get(i));
+            .then(|| lang.regions.iter().find(|r| r.start.is_match(line)))
+            .flatten();
         let Some(rule) = rule else {
             i += 1;
             continue;

@@ -73,8 +73,6 @@ pub struct QuotePair {
 pub struct Language {
     pub code: &'static str,
     pub regions: Vec<RegionRule>,
-    /// The `start` patterns of `regions`, in order, to test a line against all at once.
-    pub region_starts: regex::RegexSet,
     pub disclaimers: Vec<Regex>,
     pub language_names: HashMap<String, String>,
     pub credit: Option<Regex>,
@@ -297,8 +295,6 @@ impl Language {
         let pair = |[open, close]: [char; 2]| QuotePair { open, close };
         Ok(Language {
             code,
-            region_starts: regex::RegexSet::new(regions.iter().map(|r| r.start.as_str()))
-                .map_err(|e| invalid(code, "anatomy.toml", e))?,
             regions,
             disclaimers,
             language_names: anatomy
