@@ -107,16 +107,15 @@ fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::Reg
 
 /// Looks for a machine-translation notice in any language mtlint knows.
 pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
+    let languages: Vec<&Language> = lang::SUPPORTED
+        .iter()
+        .filter_map(|code| lang::language(code))
+        .collect();
     // The notice sits at the end of a page far more often than at the top.
-    for line in lines.iter().rev() {
+    for &i in candidate_lines(text, lines, &languages).iter().rev() {
+        let line = &lines[i];
         let line_text = &text[line.clone()];
-        if line_text.trim().is_empty() {
-            continue;
-        }
-        for code in lang::SUPPORTED {
-            let Some(language) = lang::language(code) else {
-                continue;
-            };
+        for language in &languages {
             if let Some(d) = match_disclaimer(language, line_text, line.start) {
                 return Some(d);
             }
@@ -125,8 +124,41 @@ pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer>
     None
 }
 
+/// The lines (indexes, ascending) on which some disclaimer pattern may match. A pattern that
+/// cannot reach across a line break is searched once over the whole text, which is far
+/// cheaper than once per line; any other pattern is tried line by line.
+fn candidate_lines(text: &str, lines: &[Range<usize>], languages: &[&Language]) -> Vec<usize> {
+    let line_of = |pos: usize| {
+        lines
+            .partition_point(|l| l.end < pos)
+            .min(lines.len().saturating_sub(1))
+    };
+    let mut found = Vec::new();
+    for pattern in languages.iter().flat_map(|l| &l.disclaimers) {
+        if stays_on_one_line(pattern.as_str()) {
+            found.extend(pattern.find_iter(text).map(|m| line_of(m.start())));
+        } else {
+            found.extend((0..lines.len()).filter(|&i| pattern.is_match(&text[lines[i].clone()])));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Whether a pattern surely matches within one line: no anchors, no classes that take in
+/// line breaks.
+fn stays_on_one_line(pattern: &str) -> bool {
+    const REACH: [&str; 9] = ["^", "$", "\\s", "\\n", "(?s", "[^", "\\S", "\\W", "\\D"];
+    !REACH.iter().any(|r| pattern.contains(r)) && !pattern.contains("\\P")
+}
+
 fn match_disclaimer(language: &Language, line: &str, offset: usize) -> Option<Disclaimer> {
     for pattern in &language.disclaimers {
+        // Capturing is far slower than matching, and nearly every line does not match.
+        if !pattern.is_match(line) {
+            continue;
+        }
         let Some(caps) = pattern.captures(line) else {
             continue;
         };
@@ -190,6 +222,22 @@ mod tests {
         assert_eq!(a.excluded.len(), 1);
         assert_eq!(a.excluded[0].kind, "author-bio");
         assert!(a.is_excluded(text.find("Kommentare").unwrap()));
+    }
+
+    #[test]
+    fn the_last_notice_wins() {
+        let text = "Dieser Artikel wurde aus dem Englischen automatisiert übersetzt.\nText.\nThis article was machine-translated from German.\n";
+        let d = find_disclaimer(text, &line_spans(text)).expect("disclaimer");
+        assert_eq!(d.target.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn patterns_that_may_cross_lines_are_tried_line_by_line() {
+        assert!(stays_on_one_line(
+            r"(?i)(?:artikel|text) wurde (?:aus dem (?P<source>\w+) )?übersetzt"
+        ));
+        assert!(!stays_on_one_line(r"(?i)wurde\s+übersetzt"));
+        assert!(!stays_on_one_line(r"übersetzt$"));
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub enum InputError {
     },
     #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { path: String, offset: usize },
+    #[error("{path}: invalid JSON record: {message}")]
+    BadRecord { path: String, message: String },
+    #[error("{path}: no {field:?} field")]
+    MissingField { path: String, field: String },
 }
 
 /// The name standard input goes by in reports.

@@ -1,7 +1,8 @@
 //! The `mtlint` command line: argument parsing, reading files, exit codes. Analysis and
 //! rendering live in the library.
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -10,12 +11,16 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use mtlint::baseline::Baseline;
+use mtlint::batch;
 use mtlint::checks;
 use mtlint::config::{self, ConfigSource, Overrides, Resolver};
 use mtlint::finding::Severity;
 use mtlint::input::{self, STDIN};
+use mtlint::progress::Progress;
 use mtlint::render::{self, Format};
 use mtlint::report::{self, DocumentReport};
+use mtlint::sources::{self, InputFormat, SourceOptions, Sources};
+use mtlint::summary::Summary;
 
 /// Checks machine-translated news articles before publication.
 ///
@@ -38,7 +43,8 @@ enum Command {
     /// or a finding at or above the fail-on severity), 2 usage, config or input error (an
     /// unreadable file is reported and the other files are still checked).
     Check {
-        /// Text files to check; `-` or none reads standard input.
+        /// Files and folders to check (.txt, .md, .html, .jsonl, .jsonl.gz); `-` or none
+        /// reads standard input (a JSONL archive when it starts with `{`, else one article).
         paths: Vec<String>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -58,6 +64,8 @@ enum Command {
         /// the source missing in the translation, and sentences left identical, are findings.
         #[arg(long, value_name = "FILE")]
         source: Option<String>,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// Record the current findings as accepted, for `mtlint check --baseline FILE`.
     ///
@@ -118,6 +126,35 @@ impl Setup {
     }
 }
 
+/// Options for checking many documents.
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// Documents checked in parallel (default: all cores).
+    #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Only walk files matching this glob (relative to the folder; repeatable).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip files and folders matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// JSONL field holding the article text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field holding the document id.
+    #[arg(long, default_value = "id")]
+    id_field: String,
+    /// Read every input as this format instead of going by extension.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<String>,
+    /// No progress bar (it is only shown on a terminal anyway).
+    #[arg(long)]
+    no_progress: bool,
+}
+
 fn parse_threshold(s: &str) -> Result<f64, String> {
     let value: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
     if (0.0..=100.0).contains(&value) {
@@ -156,6 +193,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             fail_on,
             baseline,
             source,
+            batch,
         } => {
             let baseline = match baseline {
                 Some(file) => Some(Arc::new(Baseline::load(&file)?)),
@@ -175,8 +213,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 baseline,
                 source,
             };
-            let mut resolver = Resolver::new(setup.source(), overrides);
-            check(paths, format, &mut resolver, &mut out)
+            let resolver = Resolver::new(setup.source(), overrides);
+            check(paths, format, resolver, batch)
         }
         Command::Baseline {
             output,
@@ -199,17 +237,47 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Checks files, folders and archives in parallel and streams the report in input order.
 fn check(
     paths: Vec<String>,
     format: Format,
-    resolver: &mut Resolver,
-    out: &mut dyn Write,
+    mut resolver: Resolver,
+    args: BatchArgs,
 ) -> anyhow::Result<ExitCode> {
-    let reports = check_paths(paths, resolver)?;
-    report_unreadable(&reports);
-    render::render(format, &reports, out)?;
-    out.flush()?;
-    Ok(exit_code(&reports))
+    let source_options = SourceOptions {
+        include: args.include,
+        exclude: args.exclude,
+        text_field: args.text_field.clone(),
+        id_field: args.id_field.clone(),
+        format: args.input_format,
+    };
+    let total = sources::total_bytes(&paths, &source_options);
+    let sources = Sources::new(paths, source_options)?;
+    let settings = batch::Settings {
+        jobs: args.jobs.map_or_else(batch::default_jobs, usize::from),
+        text_field: args.text_field,
+        id_field: args.id_field,
+    };
+    let pool = batch::thread_pool(settings.jobs)?;
+    let mut stream = render::stream(format)?;
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {path}"))?,
+        )),
+        None => Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    };
+    let mut progress = Progress::new(total, !args.no_progress);
+    let summary = batch::run(
+        &pool,
+        sources,
+        &settings,
+        &mut resolver,
+        stream.as_mut(),
+        &mut out,
+        &mut progress,
+    );
+    progress.finish();
+    Ok(exit_code(&summary?))
 }
 
 /// Checks each path with the settings of its config; paths that the config's `[paths]`
@@ -288,10 +356,10 @@ fn init(path: &Path, force: bool, out: &mut dyn Write) -> anyhow::Result<ExitCod
 }
 
 /// 2 if any document could not be read, else 1 if any failed, else 0.
-fn exit_code(reports: &[DocumentReport]) -> ExitCode {
-    if reports.iter().any(|r| r.error.is_some()) {
+fn exit_code(summary: &Summary) -> ExitCode {
+    if summary.errors > 0 {
         ExitCode::from(2)
-    } else if reports.iter().any(|r| !r.score.passed) {
+    } else if summary.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -106,6 +106,10 @@ fn classify(
     prev: Option<char>,
     next: Option<char>,
 ) -> Option<(Role, Style)> {
+    // Most characters are ASCII letters, digits and spaces: only '"' among them is a mark.
+    if c.is_ascii() && c != '"' {
+        return None;
+    }
     let primary = lang.primary_quotes;
     if c == primary.open {
         return Some((Role::Open, Style::Primary));

@@ -10,6 +10,7 @@ use crate::baseline::Baseline;
 use crate::checks::{self, Check};
 use crate::config::HouseNames;
 use crate::document::{Document, ReadOptions};
+use crate::extract::Extracted;
 use crate::finding::{Finding, Severity};
 use crate::score::{self, Score, Weights};
 use crate::suppress::{self, Ignore};
@@ -74,6 +75,11 @@ pub struct DocumentReport {
     pub findings: Vec<Finding>,
     /// Why the document could not be checked.
     pub error: Option<String>,
+    /// The document's own id (a JSONL record's id field), when it has one.
+    pub id: Option<String>,
+    /// For each line of `text`, the line of the input file it was extracted from (HTML and
+    /// Markdown); `None` when `text` is the input itself.
+    pub source_lines: Option<Vec<usize>>,
 }
 
 impl DocumentReport {
@@ -95,6 +101,8 @@ impl DocumentReport {
             excluded: Vec::new(),
             findings: Vec::new(),
             error: Some(error.to_string()),
+            id: None,
+            source_lines: None,
         }
     }
 }
@@ -106,6 +114,30 @@ pub fn check_text(
     options: &Options,
     checks: &[Box<dyn Check>],
 ) -> DocumentReport {
+    check_extracted(
+        path,
+        Extracted {
+            text,
+            ..Extracted::default()
+        },
+        options,
+        checks,
+    )
+}
+
+/// Checks text extracted from an input (Markdown, HTML, a JSONL record): findings report the
+/// input's lines, and the input's suppression comments apply.
+pub fn check_extracted(
+    path: &str,
+    extracted: Extracted,
+    options: &Options,
+    checks: &[Box<dyn Check>],
+) -> DocumentReport {
+    let Extracted {
+        text,
+        source_lines,
+        suppressions,
+    } = extracted;
     let (findings, meta) = {
         let doc = Document::parse_with_source(&text, &options.read, options.source.as_deref());
         let findings = checks::run(&doc, checks);
@@ -122,7 +154,14 @@ pub fn check_text(
         };
         (findings, meta)
     };
-    let findings = settle(path, &text, findings, options);
+    let mut findings = settle(path, &text, findings, options);
+    if !suppressions.is_empty() {
+        let index = LineIndex {
+            source_lines: source_lines.as_deref(),
+            ..LineIndex::new(&text)
+        };
+        suppress::apply_extracted(&mut findings, &index, &suppressions);
+    }
     let severities: Vec<_> = findings.iter().map(|f| f.severity).collect();
     let score = score::score_failing_on(
         &severities,
@@ -145,6 +184,8 @@ pub fn check_text(
         excluded: meta.excluded,
         findings,
         error: None,
+        id: None,
+        source_lines,
     }
 }
 
@@ -177,13 +218,27 @@ struct Meta {
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Input line of each text line, for text extracted from HTML or Markdown.
+    source_lines: Option<&'a [usize]>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            source_lines: None,
+        }
+    }
+
+    /// Positions in a report's text, with lines given as lines of the input file.
+    pub fn for_report(report: &'a DocumentReport) -> LineIndex<'a> {
+        LineIndex {
+            source_lines: report.source_lines.as_deref(),
+            ..LineIndex::new(&report.text)
+        }
     }
 
     /// (line, column) of a byte offset; the column counts characters from 1.
@@ -196,7 +251,11 @@ impl<'a> LineIndex<'a> {
             .get(start..offset)
             .map_or(0, |s| s.chars().count())
             + 1;
-        (line + 1, column)
+        let line = self
+            .source_lines
+            .and_then(|map| map.get(line).copied())
+            .unwrap_or(line + 1);
+        (line, column)
     }
 
     /// First and last line of a span (the last line of an empty span is its first).
@@ -218,6 +277,17 @@ mod tests {
         assert_eq!(index.position(3), (2, 1));
         // "Äö„" is 2 + 2 + 3 bytes.
         assert_eq!(index.position(10), (2, 4));
+    }
+
+    #[test]
+    fn extracted_lines_map_to_input_lines() {
+        let report = DocumentReport {
+            text: "Eins.\nZwei.\n".into(),
+            source_lines: Some(vec![4, 9]),
+            ..DocumentReport::failed("x", "", &Options::default())
+        };
+        let index = LineIndex::for_report(&report);
+        assert_eq!(index.position(7), (9, 2));
     }
 
     #[test]

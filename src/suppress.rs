@@ -43,7 +43,7 @@ pub struct LineSuppression {
 }
 
 impl LineSuppression {
-    fn silences(&self, line: usize, rule: &str) -> bool {
+    pub fn silences(&self, line: usize, rule: &str) -> bool {
         self.line == line && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
     }
 }
@@ -131,6 +131,22 @@ pub fn apply(findings: &mut Vec<Finding>, text: &str, path: &str, ignore: &[Igno
             s.silences(line, f.rule.id)
                 || (f.span.start < s.comment.end && s.comment.start < f.span.end)
         })
+    });
+}
+
+/// Drops findings that suppression comments of the input silence, for text extracted from
+/// Markdown or HTML: `index` maps the text's lines back to the input's.
+pub fn apply_extracted(
+    findings: &mut Vec<Finding>,
+    index: &LineIndex,
+    suppressions: &[LineSuppression],
+) {
+    if suppressions.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        let line = index.position(f.span.start).0;
+        !suppressions.iter().any(|s| s.silences(line, f.rule.id))
     });
 }
 

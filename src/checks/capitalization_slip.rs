@@ -34,21 +34,30 @@ impl Check for CapitalizationSlip {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
+        // One search for all phrases; the rule is looked up only where something matched.
+        let Some(any) = &lang.capitalization_any else {
+            return;
+        };
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
-            for rule in &lang.capitalization {
-                for m in rule.pattern.find_iter(body) {
-                    let span = block.body.start + m.start()..block.body.start + m.end();
-                    out.push(
-                        Self::rule()
-                            .finding(
-                                span,
-                                format!("write «{}»", same_initial_case(m.as_str(), &rule.right)),
-                            )
-                            .with_suggestion(same_initial_case(m.as_str(), &rule.right))
-                            .with_evidence(rule.why.clone()),
-                    );
-                }
+            for m in any.find_iter(body) {
+                let Some(rule) = lang.capitalization.iter().find(|r| {
+                    r.pattern
+                        .find_at(body, m.start())
+                        .is_some_and(|f| f.range() == m.range())
+                }) else {
+                    continue;
+                };
+                let span = block.body.start + m.start()..block.body.start + m.end();
+                out.push(
+                    Self::rule()
+                        .finding(
+                            span,
+                            format!("write «{}»", same_initial_case(m.as_str(), &rule.right)),
+                        )
+                        .with_suggestion(same_initial_case(m.as_str(), &rule.right))
+                        .with_evidence(rule.why.clone()),
+                );
             }
         }
     }

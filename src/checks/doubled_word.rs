@@ -47,7 +47,7 @@ fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mu
         }
         let (wa, wb) = (doc.slice(&a.span), doc.slice(&b.span));
         let is_name_pair = wb.chars().next().is_some_and(char::is_uppercase);
-        if wa.to_lowercase() != wb.to_lowercase()
+        if !same_ignoring_case(wa, wb)
             || is_name_pair
             || lang.doubled_allowed.contains(&wb.to_lowercase())
         {
@@ -60,6 +60,16 @@ fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mu
                 .with_evidence(format!("«{wa} {wb}» repeats the word with nothing between")),
         );
     }
+}
+
+/// Whether two words are equal but for case, without allocating (this runs on every pair of
+/// neighbouring words).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().flat_map(char::to_lowercase)
+    }
+    // Nearly all neighbours differ in their first letter already.
+    a == b || (lower(a).next() == lower(b).next() && lower(a).eq(lower(b)))
 }
 
 /// "Er wollte er …": a nominative-only pronoun that opens the sentence comes back right

@@ -1,5 +1,7 @@
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::{Check, rule};
 use crate::document::Document;
@@ -33,12 +35,12 @@ impl Check for RepeatedSentence {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let mut first_seen: HashMap<String, usize> = HashMap::new();
+        let mut first_seen: FxHashMap<Cow<str>, usize> = FxHashMap::default();
         // The run of repeated sentences being collected: (block, span, first earlier position).
         let mut run: Option<(usize, Range<usize>, usize)> = None;
         for sentence in &doc.sentences {
             let text = doc.slice(&sentence.span);
-            if text.split_whitespace().count() < MIN_WORDS {
+            if text.split_whitespace().take(MIN_WORDS).count() < MIN_WORDS {
                 flush(doc, &mut run, out);
                 continue;
             }
@@ -76,8 +78,17 @@ fn flush(doc: &Document, run: &mut Option<(usize, Range<usize>, usize)>, out: &m
 }
 
 /// Compares sentences regardless of spacing and of a trailing space before the full stop.
-fn normalize(sentence: &str) -> String {
-    sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Most sentences are spaced normally already and are compared as they stand.
+fn normalize(sentence: &str) -> Cow<'_, str> {
+    let irregular = sentence.contains("  ")
+        || sentence.contains(|c: char| c.is_whitespace() && c != ' ')
+        || sentence.starts_with(' ')
+        || sentence.ends_with(' ');
+    if irregular {
+        Cow::Owned(sentence.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(sentence)
+    }
 }
 
 #[cfg(test)]

@@ -12,14 +12,22 @@
 
 use std::io::{self, Write};
 
-use super::{describe, is_error};
+use super::{Stream, describe, is_error};
 use crate::report::{DocumentReport, LineIndex};
+use crate::summary::DocSummary;
 
-pub fn render(reports: &[DocumentReport], out: &mut dyn Write) -> io::Result<()> {
-    for report in reports {
-        render_document(report, out)?;
+/// Annotations are per document, so they stream as they come.
+pub struct GithubStream;
+
+impl Stream for GithubStream {
+    fn render(
+        &self,
+        _doc: &DocSummary,
+        report: &DocumentReport,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        render_document(report, buf)
     }
-    Ok(())
 }
 
 fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<()> {
@@ -31,7 +39,7 @@ fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<(
             escape_data(error)
         );
     }
-    let index = LineIndex::new(&report.text);
+    let index = LineIndex::for_report(report);
     for f in &report.findings {
         let (line, col) = index.position(f.span.start);
         let (end_line, end_col) = index.position(f.span.end);
@@ -88,6 +96,8 @@ mod tests {
             excluded: Vec::new(),
             findings,
             error: None,
+            id: None,
+            source_lines: None,
         }
     }
 
@@ -102,7 +112,7 @@ mod tests {
 
     fn render_to_string(reports: &[DocumentReport]) -> String {
         let mut out = Vec::new();
-        render(reports, &mut out).expect("render");
+        super::super::render(super::super::Format::Github, reports, &mut out).expect("render");
         String::from_utf8(out).expect("UTF-8")
     }
 

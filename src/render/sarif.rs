@@ -10,13 +10,15 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-use super::{describe, explanation, is_error};
+use super::{Stream, describe, explanation, is_error};
 use crate::baseline::Fingerprint;
 use crate::checks;
 use crate::finding::{Finding, RuleInfo, Severity};
 use crate::report::{DocumentReport, LineIndex};
+use crate::summary::{DocSummary, Summary};
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -36,10 +38,10 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
-    invocations: Vec<Invocation<'a>>,
+    invocations: Vec<Invocation>,
     column_kind: &'a str,
-    results: Vec<SarifResult<'a>>,
-    properties: RunProperties<'a>,
+    results: Vec<Value>,
+    properties: RunProperties,
 }
 
 #[derive(Serialize)]
@@ -93,9 +95,9 @@ struct RuleProperties<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Invocation<'a> {
+struct Invocation {
     execution_successful: bool,
-    tool_execution_notifications: Vec<Notification<'a>>,
+    tool_execution_notifications: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -157,8 +159,8 @@ struct ResultProperties<'a> {
 }
 
 #[derive(Serialize)]
-struct RunProperties<'a> {
-    documents: Vec<DocumentProperties<'a>>,
+struct RunProperties {
+    documents: Vec<Value>,
 }
 
 #[derive(Serialize)]
@@ -171,44 +173,102 @@ struct DocumentProperties<'a> {
     passed: bool,
 }
 
-pub fn render(reports: &[DocumentReport], out: &mut dyn Write) -> io::Result<()> {
-    let rules = checks::rules();
-    let log = Log {
-        schema: SCHEMA,
-        version: "2.1.0",
-        runs: vec![run(&rules, reports)],
-    };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
-    writeln!(out)
+/// SARIF as a stream. A SARIF log is one JSON object whose rule list comes before the results,
+/// so each document's results are rendered on the worker threads and kept, as JSON values,
+/// until the run ends: SARIF suits CI runs over a repository, not archives of millions.
+pub struct SarifStream {
+    rules: Vec<&'static RuleInfo>,
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+    documents: Vec<Value>,
 }
 
-fn run<'a>(rules: &[&'a RuleInfo], reports: &'a [DocumentReport]) -> Run<'a> {
-    let notifications: Vec<Notification> = reports
-        .iter()
-        .filter_map(|r| r.error.as_deref().map(|e| notification(&r.path, e)))
-        .collect();
-    Run {
-        tool: Tool {
-            driver: Driver {
-                name: "mtlint",
-                version: env!("CARGO_PKG_VERSION"),
-                semantic_version: env!("CARGO_PKG_VERSION"),
-                rules: rules.iter().map(|r| rule(r)).collect(),
+impl Default for SarifStream {
+    fn default() -> Self {
+        SarifStream {
+            rules: checks::rules(),
+            results: Vec::new(),
+            notifications: Vec::new(),
+            documents: Vec::new(),
+        }
+    }
+}
+
+/// What one document adds to the log.
+#[derive(Serialize)]
+struct Part<'a> {
+    results: Vec<SarifResult<'a>>,
+    notification: Option<Notification<'a>>,
+    document: Option<DocumentProperties<'a>>,
+}
+
+/// [`Part`] read back in input order.
+#[derive(Deserialize)]
+struct OwnedPart {
+    results: Vec<Value>,
+    notification: Option<Value>,
+    document: Option<Value>,
+}
+
+impl Stream for SarifStream {
+    fn render(
+        &self,
+        _doc: &DocSummary,
+        report: &DocumentReport,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        let part = Part {
+            results: results(&self.rules, report),
+            notification: report
+                .error
+                .as_deref()
+                .map(|e| notification(&report.path, e)),
+            document: report.error.is_none().then(|| document_properties(report)),
+        };
+        serde_json::to_writer(buf, &part).map_err(io::Error::other)
+    }
+
+    fn write(
+        &mut self,
+        _doc: &DocSummary,
+        rendered: &[u8],
+        _out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let part: OwnedPart = serde_json::from_slice(rendered).map_err(io::Error::other)?;
+        self.results.extend(part.results);
+        self.notifications.extend(part.notification);
+        self.documents.extend(part.document);
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let notifications = std::mem::take(&mut self.notifications);
+        let run = Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "mtlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules: self.rules.iter().map(|r| rule(r)).collect(),
+                },
             },
-        },
-        invocations: vec![Invocation {
-            execution_successful: notifications.is_empty(),
-            tool_execution_notifications: notifications,
-        }],
-        column_kind: "unicodeCodePoints",
-        results: reports.iter().flat_map(|r| results(rules, r)).collect(),
-        properties: RunProperties {
-            documents: reports
-                .iter()
-                .filter(|r| r.error.is_none())
-                .map(document_properties)
-                .collect(),
-        },
+            invocations: vec![Invocation {
+                execution_successful: notifications.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            column_kind: "unicodeCodePoints",
+            results: std::mem::take(&mut self.results),
+            properties: RunProperties {
+                documents: std::mem::take(&mut self.documents),
+            },
+        };
+        let log = Log {
+            schema: SCHEMA,
+            version: "2.1.0",
+            runs: vec![run],
+        };
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
     }
 }
 
@@ -263,7 +323,7 @@ fn notification<'a>(path: &str, error: &str) -> Notification<'a> {
 }
 
 fn results<'a>(rules: &[&RuleInfo], report: &'a DocumentReport) -> Vec<SarifResult<'a>> {
-    let index = LineIndex::new(&report.text);
+    let index = LineIndex::for_report(report);
     report
         .findings
         .iter()

@@ -9,7 +9,9 @@ use tabled::settings::object::Columns;
 use tabled::settings::{Modify, Style, Width};
 
 use crate::finding::{Category, Finding};
+use crate::render::Stream;
 use crate::report::{DocumentReport, LineIndex};
+use crate::summary::DocSummary;
 
 /// Long cells wrap at this many characters so the table fits a terminal.
 const TEXT_WIDTH: usize = 36;
@@ -27,6 +29,31 @@ pub fn render(reports: &[DocumentReport], out: &mut dyn Write) -> io::Result<()>
     Ok(())
 }
 
+/// The table report document by document, a blank line between documents.
+#[derive(Default)]
+pub struct TableStream {
+    written: usize,
+}
+
+impl Stream for TableStream {
+    fn render(
+        &self,
+        _doc: &DocSummary,
+        report: &DocumentReport,
+        buf: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        render_document(report, buf)
+    }
+
+    fn write(&mut self, _doc: &DocSummary, rendered: &[u8], out: &mut dyn Write) -> io::Result<()> {
+        if self.written > 0 {
+            writeln!(out)?;
+        }
+        self.written += 1;
+        out.write_all(rendered)
+    }
+}
+
 fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", report.path)?;
     if let Some(error) = &report.error {
@@ -36,7 +63,7 @@ fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<(
     if report.findings.is_empty() {
         return writeln!(out, "No findings.");
     }
-    let index = LineIndex::new(&report.text);
+    let index = LineIndex::for_report(report);
     let mut by_category: BTreeMap<Category, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
         by_category.entry(f.category()).or_default().push(f);
@@ -59,7 +86,7 @@ fn summary(report: &DocumentReport) -> String {
         .excluded
         .iter()
         .map(|e| {
-            let (first, last) = LineIndex::new(&report.text).lines(&e.span);
+            let (first, last) = LineIndex::for_report(report).lines(&e.span);
             format!("{} (lines {first}–{last})", e.kind)
         })
         .collect();
