@@ -14,6 +14,7 @@ pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod lexicon;
 pub mod quotes;
 pub mod render;
 pub mod report;

@@ -12,6 +12,7 @@ mod doubled_word;
 mod garbled_fragment;
 mod hyphen_as_dash;
 mod missing_comma;
+mod misspelling;
 mod mixed_quote_style;
 mod repeated_sentence;
 mod unbalanced_quote;
@@ -63,6 +64,7 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(garbled_fragment::GarbledFragment),
         Box::new(hyphen_as_dash::HyphenAsDash),
         Box::new(missing_comma::MissingComma),
+        Box::new(misspelling::Misspelling),
         Box::new(mixed_quote_style::MixedQuoteStyle),
         Box::new(repeated_sentence::RepeatedSentence),
         Box::new(unbalanced_quote::UnbalancedQuote),

@@ -1,0 +1,76 @@
+//! Compiles word lists under `dictionaries/` into the compact lookup tables the binary
+//! embeds (see `src/lexicon/freq.rs` for the layout), so that nothing is parsed or indexed
+//! at start-up. Deterministic: the same input always gives the same bytes.
+//!
+//! - `wordfreq-<lang>.bin`: `wordfreq.tsv`, word → Zipf frequency;
+//! - `names-<lang>.bin`: the personal names of the Hunspell dictionary, read off its word
+//!   list: capitalised entries whose only affix flag is the genitive `S` ("Putin/S",
+//!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm").
+
+use std::path::Path;
+use std::{env, fs};
+
+#[path = "src/lexicon/freq.rs"]
+mod freq;
+
+/// Languages with a `wordfreq.tsv`.
+const LANGUAGES: [&str; 1] = ["de"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src/lexicon/freq.rs");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for lang in LANGUAGES {
+        let source = format!("dictionaries/{lang}/wordfreq.tsv");
+        println!("cargo:rerun-if-changed={source}");
+        let text =
+            fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+        let rows = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| parse_row(&source, l));
+        write(&out_dir, &format!("wordfreq-{lang}.bin"), freq::build(rows));
+
+        let source = format!(
+            "dictionaries/{lang}/hunspell/{lang}_{}.dic",
+            lang.to_uppercase()
+        );
+        println!("cargo:rerun-if-changed={source}");
+        let text =
+            fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+        let names: Vec<String> = text.lines().skip(1).filter_map(personal_name).collect();
+        let rows = names.iter().map(|n| (n.as_str(), 0.0));
+        write(&out_dir, &format!("names-{lang}.bin"), freq::build(rows));
+    }
+}
+
+fn write(out_dir: &str, name: &str, bytes: Vec<u8>) {
+    let target = Path::new(out_dir).join(name);
+    fs::write(&target, bytes).unwrap_or_else(|e| panic!("cannot write {target:?}: {e}"));
+}
+
+/// The case-folded word of a `.dic` line that lists a personal name: capitalised, then
+/// lower case, with no flag but the genitive `S`.
+fn personal_name(line: &str) -> Option<String> {
+    let (word, flags) = line.split_once('/').unwrap_or((line, ""));
+    let mut chars = word.chars();
+    let name_like = chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+        && word.chars().all(char::is_alphabetic);
+    (name_like && (flags.is_empty() || flags == "S")).then(|| {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .replace('ß', "ss")
+    })
+}
+
+fn parse_row<'a>(source: &str, line: &'a str) -> (&'a str, f32) {
+    let (word, zipf) = line
+        .split_once('\t')
+        .unwrap_or_else(|| panic!("{source}: no tab in {line:?}"));
+    let zipf = zipf
+        .trim()
+        .parse()
+        .unwrap_or_else(|e| panic!("{source}: bad zipf in {line:?}: {e}"));
+    (word, zipf)
+}

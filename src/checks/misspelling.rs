@@ -1,0 +1,294 @@
+//! The misspelling check: typos that the article itself or the lexicon gives away.
+//!
+//! An unknown word is not an error: news is full of names, rare compounds and English
+//! institution names that no dictionary has. A word is reported only when there is positive
+//! evidence of a slip (see [`evidence`]), weighed against where it stands (see [`census`]):
+//! names and English runs need the article's own evidence, frequency alone is not enough.
+
+mod census;
+mod context;
+mod evidence;
+
+use std::collections::HashMap;
+
+use super::{Check, rule};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo, Severity};
+use crate::lang::Language;
+use crate::lexicon::{self, Lexicon};
+
+use self::census::{Census, Occurrence};
+use self::context::Context;
+use self::evidence::{
+    Candidate, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, Knowledge, MIN_ZIPF_GAP,
+    Source,
+};
+
+/// Article evidence for a word in a photo credit must be this strong (occurrences of the
+/// correct form, and times as many as the suspect form).
+const CREDIT_MIN_COUNT: usize = 3;
+/// A correction Hunspell does not know (a name: "Calgary") must be at least this frequent.
+const UNSPELLED_CANDIDATE_ZIPF: f32 = 3.5;
+/// Compounds shorter than this are not corrected by their parts.
+const MIN_COMPOUND_CHARS: usize = 10;
+/// At most this many suggestions per finding.
+const MAX_SUGGESTIONS: usize = 3;
+
+rule! {
+    /// Finds misspelt words: a rare form one or two letters away from a form the same
+    /// article uses much more often ("Wladmir" next to "Wladimir"), or a word that is in no
+    /// dictionary and one letter away from a common word ("Setdem" → "Seitdem") or from a
+    /// valid compound. Names, rare compounds that split into words, inflected forms
+    /// ("Putins"), English names and photo credits are not reported for being unknown.
+    /// Accepted words and names can be added to `dictionaries/<lang>/accept.txt`.
+    ///
+    /// Why it matters: a typo in a published article, above all in a name, costs the
+    /// publication its readers' trust; editors skim past them because the text reads well.
+    ///
+    /// Example: `Mit einer Umarmung begrüßen sich Gerhard Schröder und Wladmir Putin`, in an
+    /// article that spells "Wladimir" thirty times, should read `Wladimir Putin`.
+    pub struct Misspelling {
+        id: "misspelling",
+        category: Spelling,
+        mqm: "Fluency/Spelling",
+        severity: Minor,
+        summary: "a misspelt word or name",
+    }
+}
+
+impl Check for Misspelling {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.lang else { return };
+        let Some(Ok(lexicon)) = lexicon::lexicon(lang.code) else {
+            return;
+        };
+        let census = Census::of(doc);
+        let mut examiner = Examiner::new(lexicon, &census);
+        let mut diagnoses: HashMap<&str, Option<Diagnosis>> = HashMap::new();
+        for occurrence in &census.occurrences {
+            let diagnosis = diagnoses
+                .entry(occurrence.form)
+                .or_insert_with(|| examiner.diagnose(occurrence.form));
+            let Some(diagnosis) = diagnosis.as_ref().filter(|d| !d.candidates.is_empty()) else {
+                continue;
+            };
+            if let Some(finding) = judge(doc, lang, &census, &mut examiner, occurrence, diagnosis) {
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// Weighs a diagnosis against where the word stands: a finding if some candidate is
+/// evidence enough.
+fn judge<'a>(
+    doc: &Document<'a>,
+    lang: &Language,
+    census: &Census<'a>,
+    examiner: &mut Examiner<'_, '_, 'a>,
+    occurrence: &Occurrence<'a>,
+    diagnosis: &Diagnosis,
+) -> Option<Finding> {
+    let context = context::read(doc, lang, examiner, occurrence);
+    let own = census.count(&diagnosis.folded);
+    let lex = examiner.lexicon();
+    let best = diagnosis
+        .candidates
+        .iter()
+        .find(|c| convincing(lex, c, diagnosis, own, occurrence, &context))?;
+    let name = is_name(examiner, &context, best);
+    Some(finding(occurrence, diagnosis, best, own, name))
+}
+
+fn finding(
+    occurrence: &Occurrence,
+    diagnosis: &Diagnosis,
+    best: &Candidate,
+    own: usize,
+    name: bool,
+) -> Finding {
+    let form = occurrence.form;
+    let others = diagnosis
+        .candidates
+        .iter()
+        .filter(|c| c.folded != best.folded && c.spelled)
+        .map(|c| c.word.clone());
+    let mut finding = Misspelling::rule()
+        .finding(
+            occurrence.span.clone(),
+            format!("«{form}» looks misspelt: «{}»?", best.word),
+        )
+        .with_evidence(evidence(form, own, best, diagnosis));
+    for s in std::iter::once(best.word.clone())
+        .chain(others)
+        .take(MAX_SUGGESTIONS)
+    {
+        finding = finding.with_suggestion(s);
+    }
+    if name {
+        finding = finding.with_severity(Severity::Major);
+    }
+    finding
+}
+
+/// Whether a candidate is evidence enough where the word stands.
+///
+/// The article's own evidence counts everywhere but in English names and titles (a photo
+/// credit needs more of it), for a form the frequency list does not know well. Frequency
+/// and compound evidence count only in German running text, for a word used once, and only
+/// for a correction that fits the word's capitalisation; in a name, only for an easy slip
+/// of a known name ("Donaldd").
+fn convincing(
+    lex: &Lexicon,
+    c: &Candidate,
+    d: &Diagnosis,
+    own: usize,
+    o: &Occurrence,
+    context: &Context,
+) -> bool {
+    if context.english {
+        return false;
+    }
+    if let Source::Article { count, capitalised } = c.source {
+        // A capitalised word inside a sentence is not a slip of a word the article writes
+        // in lower case ("Biden" is not "beiden"), unless as an adjective in a proper name
+        // ("Russichen Föderation").
+        let case_fits = capitalised || !is_capitalised(o.form) || fits_case(lex, o, c, context);
+        let rare = d.zipf.is_none_or(|z| z < KNOWN_ZIPF);
+        let enough = !o.credit || (count >= CREDIT_MIN_COUNT && count >= CREDIT_MIN_COUNT * own);
+        return case_fits && rare && enough;
+    }
+    if o.credit || o.before_hyphen || context.foreign || own > 1 {
+        // A part before a hyphen is often a combining form ("sino-") or part of a name
+        // ("Bernhard-Nocht-Institut").
+        return false;
+    }
+    // A misspelt title before a name ("Präsidenz Trump") is no name itself.
+    if context.name_position && !lex.is_title(&c.word) {
+        return is_slip_of_name(lex, c, d);
+    }
+    if !fits_case(lex, o, c, context) {
+        return false;
+    }
+    match c.source {
+        // A form in the frequency list needs a far more frequent correction; a form in no
+        // list at all only a correction Hunspell knows (or a frequent name).
+        Source::Frequency { zipf } => match d.zipf {
+            Some(own_zipf) => zipf - own_zipf >= MIN_ZIPF_GAP && c.spelled,
+            None => c.spelled || zipf >= UNSPELLED_CANDIDATE_ZIPF,
+        },
+        Source::Compound => {
+            d.knowledge == Knowledge::Unknown && d.folded.chars().count() >= MIN_COMPOUND_CHARS
+        }
+        Source::Article { .. } => true,
+    }
+}
+
+/// In a name, a form in no list that is an easy slip (a doubled, dropped double or swapped
+/// letter) of a known name: "Donaldd", "Emaunel". A neighbouring key is not enough: names
+/// one key apart abound ("Rahat", "Rabat").
+fn is_slip_of_name(lex: &Lexicon, c: &Candidate, d: &Diagnosis) -> bool {
+    let Source::Frequency { zipf } = c.source else {
+        return false;
+    };
+    d.zipf.is_none()
+        && c.slip <= EASY_SLIP
+        && is_capitalised(&c.word)
+        && (lex.is_listed_name(&c.folded) || zipf >= KNOWN_ZIPF)
+}
+
+/// A slip keeps the word's capitalisation. A lower-case word was meant as a word that is
+/// written in lower case. A capitalised word was meant as a capitalised word and, since
+/// names are capitalised too, only a likely typing slip counts (not "Mintel" for
+/// "Mittel"): inside a sentence a noun, or, next to another capitalised word, an adjective
+/// of a proper name ("Russischen Föderation"); at the start of a sentence any word.
+fn fits_case(lex: &Lexicon, o: &Occurrence, c: &Candidate, context: &Context) -> bool {
+    let lower_case_word = lex.spells(&c.word.to_lowercase());
+    if !is_capitalised(o.form) {
+        return lower_case_word;
+    }
+    if c.slip >= FAR_SLIP {
+        return false;
+    }
+    if context.sentence_start {
+        return true;
+    }
+    let adjective = lower_case_word && ADJECTIVE_ENDINGS.iter().any(|e| c.folded.ends_with(e));
+    lex.is_noun(&c.word) || (adjective && (context.before_capital || context.after_noun))
+}
+
+/// Endings of inflected adjectives, which German capitalises inside proper names.
+const ADJECTIVE_ENDINGS: [&str; 5] = ["e", "en", "er", "es", "em"];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A misspelt name (of a person or place) is a major error: the correction is capitalised
+/// and a name, or stands where names stand.
+fn is_name(examiner: &mut Examiner, context: &Context, best: &Candidate) -> bool {
+    let lex = examiner.lexicon();
+    is_capitalised(&best.word)
+        && (context.name_position
+            || lex.is_listed_name(&best.folded)
+            || !(lex.spells(&best.word) || lex.zipf(&best.folded).is_some_and(|z| z >= 3.0)))
+}
+
+fn evidence(form: &str, own: usize, best: &Candidate, d: &Diagnosis) -> String {
+    let unknown = match d.knowledge {
+        Knowledge::Compound => format!("«{form}» is in no dictionary"),
+        _ if d.zipf.is_some() => {
+            format!("«{form}» is in no dictionary and rare in the word-frequency list")
+        }
+        _ => format!("«{form}» is in no dictionary"),
+    };
+    let right = &best.word;
+    match best.source {
+        Source::Article { count, .. } => {
+            let times = |n: usize| {
+                if n == 1 {
+                    "once".to_string()
+                } else {
+                    format!("{n} times")
+                }
+            };
+            format!(
+                "«{right}» appears {} in this article, «{form}» {}; {unknown}",
+                times(count),
+                times(own)
+            )
+        }
+        Source::Frequency { .. } => format!("«{right}» is a common word; {unknown}"),
+        Source::Compound => {
+            format!("{unknown}; «{right}», one letter away, is a valid compound")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{findings, flagged};
+
+    #[test]
+    fn flags_a_typo_of_a_common_word() {
+        let text = "Der Krieg begann im Februar. Setdem ist er Präsident.";
+        let found = findings(&Misspelling, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].span.clone()], "Setdem");
+        assert_eq!(found[0].suggestions[0], "Seitdem");
+        assert!(found[0].evidence.contains("common word"));
+        assert_eq!(found[0].severity, Severity::Minor);
+    }
+
+    #[test]
+    fn correct_text_is_quiet() {
+        let text = "Seitdem ist er Präsident. Die Sanktionsstrangulierung und der Pariastatus \
+                    Nordkoreas beschäftigen Putins Regierung.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+}
