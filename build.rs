@@ -3,6 +3,8 @@
 //! at start-up. Deterministic: the same input always gives the same bytes.
 //!
 //! - `wordfreq-<lang>.bin`: `wordfreq.tsv`, word → Zipf frequency;
+//! - `deletes-<lang>.bin`: the one-letter deletions of its frequent words, pointing back to
+//!   them (see `src/lexicon/deletes.rs`);
 //! - `names-<lang>.bin`: the personal names of the Hunspell dictionary, read off its word
 //!   list: capitalised entries whose only affix flag is the genitive `S` ("Putin/S",
 //!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm").
@@ -10,25 +12,47 @@
 use std::path::Path;
 use std::{env, fs};
 
+#[path = "src/lexicon/deletes.rs"]
+mod deletes;
 #[path = "src/lexicon/freq.rs"]
 mod freq;
+
+/// Words at least this frequent go into the deletion index (`src/lexicon/deletes.rs`); the
+/// misspelling check suggests no rarer word for a short form.
+const INDEXED_ZIPF: f32 = 2.5;
 
 /// Languages with a `wordfreq.tsv`.
 const LANGUAGES: [&str; 1] = ["de"];
 
 fn main() {
     println!("cargo:rerun-if-changed=src/lexicon/freq.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/deletes.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for lang in LANGUAGES {
         let source = format!("dictionaries/{lang}/wordfreq.tsv");
         println!("cargo:rerun-if-changed={source}");
         let text =
             fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
-        let rows = text
+        let rows: Vec<(&str, f32)> = text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| parse_row(&source, l));
-        write(&out_dir, &format!("wordfreq-{lang}.bin"), freq::build(rows));
+            .map(|l| parse_row(&source, l))
+            .collect();
+        let (table, offsets) = freq::build_with_offsets(rows.iter().copied());
+        write(&out_dir, &format!("wordfreq-{lang}.bin"), table);
+        let frequent: std::collections::HashSet<&str> = rows
+            .iter()
+            .filter(|(w, z)| {
+                *z >= INDEXED_ZIPF && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)
+            })
+            .map(|(w, _)| *w)
+            .collect();
+        let indexed = offsets.into_iter().filter(|(w, _)| frequent.contains(w));
+        write(
+            &out_dir,
+            &format!("deletes-{lang}.bin"),
+            deletes::build(indexed),
+        );
 
         let source = format!(
             "dictionaries/{lang}/hunspell/{lang}_{}.dic",

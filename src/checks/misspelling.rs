@@ -9,7 +9,7 @@ mod census;
 mod context;
 mod evidence;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{Check, rule};
 use crate::document::Document;
@@ -20,8 +20,7 @@ use crate::lexicon::{self, Lexicon};
 use self::census::{Census, Occurrence};
 use self::context::Context;
 use self::evidence::{
-    Candidate, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, Knowledge, MIN_ZIPF_GAP,
-    Source,
+    Candidate, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, MIN_ZIPF_GAP, Source,
 };
 
 /// Article evidence for a word in a photo credit must be this strong (occurrences of the
@@ -29,8 +28,6 @@ use self::evidence::{
 const CREDIT_MIN_COUNT: usize = 3;
 /// A correction Hunspell does not know (a name: "Calgary") must be at least this frequent.
 const UNSPELLED_CANDIDATE_ZIPF: f32 = 3.5;
-/// Compounds shorter than this are not corrected by their parts.
-const MIN_COMPOUND_CHARS: usize = 10;
 /// At most this many suggestions per finding.
 const MAX_SUGGESTIONS: usize = 3;
 
@@ -181,9 +178,6 @@ fn convincing(
             Some(own_zipf) => zipf - own_zipf >= MIN_ZIPF_GAP && c.spelled,
             None => c.spelled || zipf >= UNSPELLED_CANDIDATE_ZIPF,
         },
-        Source::Compound => {
-            d.knowledge == Knowledge::Unknown && d.folded.chars().count() >= MIN_COMPOUND_CHARS
-        }
         Source::Article { .. } => true,
     }
 }
@@ -235,37 +229,39 @@ fn is_name(examiner: &mut Examiner, context: &Context, best: &Candidate) -> bool
     is_capitalised(&best.word)
         && (context.name_position
             || lex.is_listed_name(&best.folded)
-            || !(lex.spells(&best.word) || lex.zipf(&best.folded).is_some_and(|z| z >= 3.0)))
+            || !(lex.spells(&best.word) || lex.zipf(&best.folded).is_some_and(|z| z >= KNOWN_ZIPF)))
 }
 
+/// Candidates at least this frequent are called common words in the evidence.
+const COMMON_ZIPF: f32 = 3.5;
+
+/// The evidence in words an editor can check: what speaks for the correction, and that
+/// the form itself is in no dictionary.
 fn evidence(form: &str, own: usize, best: &Candidate, d: &Diagnosis) -> String {
-    let unknown = match d.knowledge {
-        Knowledge::Compound => format!("«{form}» is in no dictionary"),
-        _ if d.zipf.is_some() => {
-            format!("«{form}» is in no dictionary and rare in the word-frequency list")
-        }
-        _ => format!("«{form}» is in no dictionary"),
+    let unknown = if d.zipf.is_some() {
+        format!("«{form}» is in no dictionary and rare in the word-frequency list")
+    } else {
+        format!("«{form}» is in no dictionary")
     };
     let right = &best.word;
     match best.source {
-        Source::Article { count, .. } => {
-            let times = |n: usize| {
-                if n == 1 {
-                    "once".to_string()
-                } else {
-                    format!("{n} times")
-                }
-            };
-            format!(
-                "«{right}» appears {} in this article, «{form}» {}; {unknown}",
-                times(count),
-                times(own)
-            )
+        Source::Article { count, .. } => format!(
+            "«{right}» appears {} in this article, «{form}» {}; {unknown}",
+            times(count),
+            times(own)
+        ),
+        Source::Frequency { zipf } if zipf >= COMMON_ZIPF => {
+            format!("«{right}» is a common word; {unknown}")
         }
-        Source::Frequency { .. } => format!("«{right}» is a common word; {unknown}"),
-        Source::Compound => {
-            format!("{unknown}; «{right}», one letter away, is a valid compound")
-        }
+        Source::Frequency { .. } => format!("«{right}» is a German word; {unknown}"),
+    }
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".to_string()
+    } else {
+        format!("{n} times")
     }
 }
 

@@ -1,61 +1,8 @@
-//! Edit distance and edit enumeration over case-folded words, for finding what a misspelt
-//! word was meant to be.
+//! Edit distance between case-folded words, for finding what a misspelt word was meant to
+//! be.
 //!
 //! A Damerau edit is one deleted, inserted or replaced letter, or two neighbouring letters
 //! swapped: the four slips of typing.
-
-/// Letters that insertions and substitutions use: the case-folded German alphabet (the
-/// frequency list folds `ß` to `ss`).
-pub const GERMAN_LETTERS: &str = "abcdefghijklmnopqrstuvwxyzäöü";
-
-/// Calls `visit` with every word one Damerau edit away from `word` (some more than once).
-/// `buf` is reused between calls so that enumerating allocates nothing per edit.
-pub fn for_each_edit(word: &str, letters: &str, buf: &mut String, mut visit: impl FnMut(&str)) {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(word.len(), |&(p, _)| p);
-    for i in 0..chars.len() {
-        let (before, here, after) = (&word[..at(i)], chars[i].1, &word[at(i + 1)..]);
-        // Deletion.
-        splice(buf, &[before, after]);
-        visit(buf);
-        // Transposition with the next letter.
-        if let Some(&(_, next)) = chars.get(i + 1)
-            && next != here
-        {
-            buf.clear();
-            buf.push_str(before);
-            buf.push(next);
-            buf.push(here);
-            buf.push_str(&word[at(i + 2)..]);
-            visit(buf);
-        }
-        // Substitution.
-        for c in letters.chars().filter(|&c| c != here) {
-            buf.clear();
-            buf.push_str(before);
-            buf.push(c);
-            buf.push_str(after);
-            visit(buf);
-        }
-    }
-    // Insertion.
-    for i in 0..=chars.len() {
-        for c in letters.chars() {
-            buf.clear();
-            buf.push_str(&word[..at(i)]);
-            buf.push(c);
-            buf.push_str(&word[at(i)..]);
-            visit(buf);
-        }
-    }
-}
-
-fn splice(buf: &mut String, parts: &[&str]) {
-    buf.clear();
-    for p in parts {
-        buf.push_str(p);
-    }
-}
 
 /// Longest word [`distance`] compares; longer words are never "near" anything.
 const MAX_LEN: usize = 48;
@@ -101,6 +48,30 @@ pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// Whether two words are exactly one Damerau edit apart: the fast test for the common
+/// case, linear in the length.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let mut ab = ['\0'; MAX_LEN];
+    let mut bb = ['\0'; MAX_LEN];
+    let (Some(a), Some(b)) = (fill(a, &mut ab), fill(b, &mut bb)) else {
+        return false;
+    };
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len() as isize - b.len() as isize {
+        0 if prefix == a.len() => false,
+        0 => {
+            a[prefix + 1..] == b[prefix + 1..]
+                || (prefix + 1 < a.len()
+                    && a[prefix] == b[prefix + 1]
+                    && a[prefix + 1] == b[prefix]
+                    && a[prefix + 2..] == b[prefix + 2..])
+        }
+        1 => a[prefix + 1..] == b[prefix..],
+        -1 => a[prefix..] == b[prefix + 1..],
+        _ => false,
+    }
+}
+
 fn fill<'b>(word: &str, buf: &'b mut [char; MAX_LEN]) -> Option<&'b [char]> {
     let mut n = 0;
     for c in word.chars() {
@@ -114,28 +85,28 @@ fn fill<'b>(word: &str, buf: &'b mut [char; MAX_LEN]) -> Option<&'b [char]> {
 mod tests {
     use super::*;
 
-    fn edits(word: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut buf = String::new();
-        for_each_edit(word, GERMAN_LETTERS, &mut buf, |e| out.push(e.to_string()));
-        out
-    }
-
     #[test]
-    fn enumerates_all_four_kinds_of_edit() {
-        let all = edits("setdem");
-        assert!(all.contains(&"seitdem".to_string())); // insertion
-        assert!(all.contains(&"setem".to_string())); // deletion
-        assert!(all.contains(&"stedem".to_string())); // transposition
-        assert!(all.contains(&"setdäm".to_string())); // substitution
-        assert!(!all.contains(&"setdem".to_string()));
-        assert!(edits("russichen").contains(&"russischen".to_string()));
-    }
-
-    #[test]
-    fn handles_multibyte_letters() {
-        assert!(edits("gesprche").contains(&"gespräche".to_string()));
-        assert!(edits("hündin").contains(&"hndin".to_string()));
+    fn one_edit_apart_agrees_with_distance() {
+        let pairs = [
+            ("wladmir", "wladimir"),
+            ("setdem", "seitdem"),
+            ("nciht", "nicht"),
+            ("russichen", "russischen"),
+            ("kim", "krim"),
+            ("abc", "abc"),
+            ("abc", "xyz"),
+            ("gesprche", "gespräche"),
+            ("ab", "ba"),
+            ("abcd", "badc"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(
+                one_edit_apart(a, b),
+                distance(a, b, 1) == Some(1),
+                "{a} / {b}"
+            );
+            assert_eq!(one_edit_apart(a, b), one_edit_apart(b, a));
+        }
     }
 
     #[test]

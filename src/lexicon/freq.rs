@@ -36,6 +36,14 @@ fn hash(word: &[u8]) -> u64 {
 /// and repeated words (after the first) are left out.
 #[allow(dead_code)] // used by build.rs and the tests
 pub fn build<'w>(rows: impl IntoIterator<Item = (&'w str, f32)>) -> Vec<u8> {
+    build_with_offsets(rows).0
+}
+
+/// [`build`], also returning the entry offset of every word (see [`FreqTable::entry`]).
+#[allow(dead_code)] // used by build.rs and the tests
+pub fn build_with_offsets<'w>(
+    rows: impl IntoIterator<Item = (&'w str, f32)>,
+) -> (Vec<u8>, Vec<(&'w str, u32)>) {
     let mut entries = Vec::new();
     let mut offsets = Vec::new();
     for (word, zipf) in rows {
@@ -53,6 +61,7 @@ pub fn build<'w>(rows: impl IntoIterator<Item = (&'w str, f32)>) -> Vec<u8> {
     let mask = slot_count - 1;
     let mut slots = vec![0u32; slot_count];
     let mut kept = 0u32;
+    let mut placed = Vec::with_capacity(offsets.len());
     'rows: for (word, offset) in offsets {
         let mut i = hash(word.as_bytes()) as usize & mask;
         while slots[i] != 0 {
@@ -62,6 +71,7 @@ pub fn build<'w>(rows: impl IntoIterator<Item = (&'w str, f32)>) -> Vec<u8> {
             i = (i + 1) & mask;
         }
         slots[i] = offset as u32 + 1;
+        placed.push((word, offset as u32));
         kept += 1;
     }
     let mut out = Vec::with_capacity(HEADER + slot_count * 4 + entries.len());
@@ -73,7 +83,7 @@ pub fn build<'w>(rows: impl IntoIterator<Item = (&'w str, f32)>) -> Vec<u8> {
         out.extend_from_slice(&slot.to_le_bytes());
     }
     out.extend_from_slice(&entries);
-    out
+    (out, placed)
 }
 
 fn entry_word(entries: &[u8], offset: usize) -> &[u8] {
@@ -151,6 +161,13 @@ impl<'a> FreqTable<'a> {
             i = (i + 1) & self.mask;
         }
         None
+    }
+
+    /// The word and Zipf frequency stored at an entry offset.
+    pub fn entry(&self, offset: usize) -> Option<(&'a str, f32)> {
+        let word = std::str::from_utf8(entry_word(self.entries, offset)).ok()?;
+        let b = self.entries.get(offset + 1..offset + 3)?;
+        Some((word, f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0))
     }
 
     /// How many words the table holds.

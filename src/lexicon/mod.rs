@@ -10,6 +10,7 @@
 //! A lexicon is loaded once per process on first use; the Hunspell parse is the only
 //! noticeable start-up cost (about 30 ms for German).
 
+pub mod deletes;
 pub mod edits;
 pub mod freq;
 
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 use spellbook::Dictionary;
 
+use self::deletes::DeletionIndex;
 use self::freq::FreqTable;
 
 /// Why a lexicon could not be loaded. The data is embedded, so any of these is a build
@@ -29,6 +31,12 @@ pub enum LexiconError {
     /// kept as its message.
     #[error("dictionaries/{lang}/hunspell: {message}")]
     Hunspell { lang: &'static str, message: String },
+    #[error("dictionaries/{lang}/wordfreq.tsv: {source}")]
+    Deletions {
+        lang: &'static str,
+        #[source]
+        source: deletes::FormatError,
+    },
     #[error("dictionaries/{lang}/wordfreq.tsv: {source}")]
     Frequencies {
         lang: &'static str,
@@ -47,6 +55,7 @@ struct Embedded {
     aff: &'static str,
     dic: &'static str,
     freq: &'static [u8],
+    deletes: &'static [u8],
     names: &'static [u8],
     spelling: &'static str,
     accept: &'static str,
@@ -60,6 +69,7 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
                 aff: include_str!("../../dictionaries/de/hunspell/de_DE.aff"),
                 dic: include_str!("../../dictionaries/de/hunspell/de_DE.dic"),
                 freq: include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-de.bin")),
+                deletes: include_bytes!(concat!(env!("OUT_DIR"), "/deletes-de.bin")),
                 names: include_bytes!(concat!(env!("OUT_DIR"), "/names-de.bin")),
                 spelling: include_str!("../../dictionaries/de/spelling.toml"),
                 accept: include_str!("../../dictionaries/de/accept.txt"),
@@ -68,6 +78,9 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
         _ => None,
     }
 }
+
+/// The frequency from which words are in the deletion index; keep in step with `build.rs`.
+const INDEXED_ZIPF: f32 = 2.5;
 
 /// Words this long that Hunspell accepts only capitalised are nouns, not names.
 const LONG_NOUN_CHARS: usize = 12;
@@ -93,6 +106,7 @@ pub struct Lexicon {
     pub code: &'static str,
     dictionary: Dictionary,
     freq: FreqTable<'static>,
+    deletes: DeletionIndex<'static>,
     /// Personal names of the Hunspell word list (case-folded), see `build.rs`.
     names: FreqTable<'static>,
     /// Case-folded accepted words.
@@ -119,6 +133,8 @@ impl Lexicon {
             })?;
         let freq = FreqTable::from_bytes(files.freq)
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
+        let deletes = DeletionIndex::from_bytes(files.deletes)
+            .map_err(|source| LexiconError::Deletions { lang: code, source })?;
         let names = FreqTable::from_bytes(files.names)
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
         let lists = toml::from_str(files.spelling)
@@ -127,6 +143,7 @@ impl Lexicon {
             code,
             dictionary,
             freq,
+            deletes,
             names,
             accept: parse_accept_list(files.accept),
             lists,
@@ -137,6 +154,63 @@ impl Lexicon {
     /// word, if the frequency list has it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
         self.freq.zipf(folded)
+    }
+
+    /// Calls `found` with every word of the frequency list one Damerau edit from a folded
+    /// word and at least `min_zipf` frequent, with its frequency (a word may come more than
+    /// once). The deletion index holds the words of Zipf 2.5 and more (see `build.rs`);
+    /// below that, only words the form's own deletions and swaps spell are found.
+    pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
+        let mut offsets = Vec::new();
+        let mut key = String::with_capacity(folded.len());
+        self.deletes.for_each_word(folded, |o| offsets.push(o));
+        let rare = min_zipf < INDEXED_ZIPF;
+        for (i, c) in folded.char_indices() {
+            key.clear();
+            key.push_str(&folded[..i]);
+            key.push_str(&folded[i + c.len_utf8()..]);
+            self.deletes.for_each_word(&key, |o| offsets.push(o));
+            if rare
+                && let Some(zipf) = self.freq.zipf(&key)
+                && zipf >= min_zipf
+            {
+                found(&key, zipf);
+            }
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        for offset in offsets {
+            if let Some((word, zipf)) = self.freq.entry(offset)
+                && zipf >= min_zipf
+                && edits::one_edit_apart(folded, word)
+            {
+                found(word, zipf);
+            }
+        }
+        if rare {
+            self.rare_swaps(folded, min_zipf, &mut found);
+        }
+    }
+
+    /// Words below the index's floor that the form spells with two neighbours swapped.
+    fn rare_swaps(&self, folded: &str, min_zipf: f32, found: &mut impl FnMut(&str, f32)) {
+        let chars: Vec<char> = folded.chars().collect();
+        let mut swapped = String::with_capacity(folded.len());
+        for i in 1..chars.len() {
+            if chars[i - 1] == chars[i] {
+                continue;
+            }
+            swapped.clear();
+            swapped.extend(&chars[..i - 1]);
+            swapped.push(chars[i]);
+            swapped.push(chars[i - 1]);
+            swapped.extend(&chars[i + 1..]);
+            if let Some(zipf) = self.freq.zipf(&swapped)
+                && zipf >= min_zipf
+            {
+                found(&swapped, zipf);
+            }
+        }
     }
 
     /// Whether Hunspell accepts the word as written (its case rules included: a capitalised

@@ -4,7 +4,7 @@
 //! A hyphenated token ("Ukraine-Krieg", "Sechs-Parteien-Gesprächen") is checked part by
 //! part, so a finding points at the misspelt part only.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use crate::document::{Block, Document, TokenKind};
@@ -118,6 +118,9 @@ impl<'a> Census<'a> {
 
 /// The spans of the hyphen-separated parts of a word token.
 fn parts(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
+    if !text[span.clone()].contains('-') {
+        return vec![span.clone()];
+    }
     let mut out = Vec::new();
     let mut start = span.start;
     for (i, c) in text[span.clone()].char_indices() {
@@ -146,6 +149,12 @@ fn is_checkable(form: &str) -> bool {
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the
 /// whitespace-separated chunk around it holds `@`, `#`, `://`, `www.` or a dotted domain.
 fn is_address(text: &str, span: &Range<usize>) -> bool {
+    let marks = |c: char| matches!(c, '.' | '@' | '/' | ':' | '#' | '_');
+    let touches_mark = text[..span.start].chars().next_back().is_some_and(marks)
+        || text[span.end..].chars().next().is_some_and(marks);
+    if !touches_mark {
+        return false;
+    }
     let start = text[..span.start]
         .char_indices()
         .rev()

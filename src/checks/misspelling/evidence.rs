@@ -9,20 +9,16 @@
 //!
 //! A form is diagnosed once per article, however often it occurs.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
-use crate::lexicon::edits::{self, GERMAN_LETTERS};
+use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon};
 
-use super::census::Census;
+use super::census::{Census, FoldedStats};
 
-/// A folded form at least this frequent is a word, whatever Hunspell says.
-const COMMON_ZIPF: f32 = 4.5;
-/// A folded form at least this frequent is a word unless a far more frequent word is one
-/// slip away: the frequency list has common typos too ("nciht" 3.2 next to "nicht" 6.9).
+/// A folded form at least this frequent is a word. (The frequency list has a few common
+/// typos above it too, "nciht" at 3.2; they pass.)
 pub const KNOWN_ZIPF: f32 = 3.0;
-/// Compound parts need to be words, but rare ones will do ("Paria").
-const PART_ZIPF: f32 = 2.0;
 /// A correction suggested from the frequency list must be at least this common…
 const CANDIDATE_ZIPF: f32 = 2.5;
 /// … unless the form is long: a long word in no dictionary one slip from a listed word is
@@ -32,26 +28,6 @@ const LONG_CANDIDATE_ZIPF: f32 = 1.8;
 /// A correction must be this much more frequent (in Zipf units: a factor of 100) than the
 /// form it corrects.
 pub const MIN_ZIPF_GAP: f32 = 2.0;
-/// A form missing from the frequency list is rarer than its last entries.
-pub const ABSENT_ZIPF: f32 = 0.5;
-/// Compounds shorter than this are not split: short words split into nonsense too easily.
-const MIN_COMPOUND_CHARS: usize = 8;
-/// Parts of a compound: at least this many letters ("Verzerrungs-akt")…
-const MIN_PART_CHARS: usize = 3;
-/// … and a part this short must be a frequent word ("Fan-gemeinden", not "aus-laugend").
-const SHORT_PART_CHARS: usize = 3;
-const SHORT_PART_ZIPF: f32 = 4.0;
-
-/// How well the lexicon knows a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Knowledge {
-    /// A word: in the accept list, frequent, accepted by Hunspell, or an inflection of one.
-    Known,
-    /// Not a word in itself, but it splits into words ("Sanktionsstrangulierung").
-    Compound,
-    /// In no dictionary.
-    Unknown,
-}
 
 /// Where a candidate correction comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,8 +37,6 @@ pub enum Source {
     Article { count: usize, capitalised: bool },
     /// A frequent word of the language.
     Frequency { zipf: f32 },
-    /// A compound whose parts are words.
-    Compound,
 }
 
 /// A correctly spelt word that the form may be a slip of.
@@ -84,12 +58,14 @@ pub struct Candidate {
 #[derive(Debug, Clone)]
 pub struct Diagnosis {
     pub folded: String,
-    pub knowledge: Knowledge,
     /// The form's own frequency, if the frequency list has it (typos can be listed too, at
     /// low frequency: "enstand").
     pub zipf: Option<f32>,
     pub candidates: Vec<Candidate>,
 }
+
+/// Frequency-list candidates kept per form, the likeliest first.
+const MAX_FREQUENCY_CANDIDATES: usize = 4;
 
 /// Two forms that differ only in their endings are inflections of one word if the stem
 /// they share is at least this long.
@@ -99,21 +75,31 @@ const MIN_SHARED_STEM: usize = 5;
 pub struct Examiner<'l, 'c, 'a> {
     lexicon: &'l Lexicon,
     census: &'c Census<'a>,
-    buf: String,
     /// Words already looked up by [`Examiner::is_word`].
     words: HashMap<&'a str, bool>,
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
+    /// The article's forms used at least twice, with their length in letters: the only
+    /// forms that can be evidence against another.
+    repeated: Vec<(&'c str, usize, &'c FoldedStats<'a>)>,
 }
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
+        let mut repeated: Vec<_> = census
+            .folded
+            .iter()
+            .filter(|(_, stats)| stats.count >= 2)
+            .map(|(form, stats)| (form.as_str(), form.chars().count(), stats))
+            .collect();
+        // Sorted, so that equally good candidates always come in the same order.
+        repeated.sort_unstable_by_key(|&(form, _, _)| form);
         Examiner {
             lexicon,
             census,
-            buf: String::new(),
             words: HashMap::new(),
             names: HashMap::new(),
+            repeated,
         }
     }
 
@@ -122,27 +108,50 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// `None` for a known word, else what could be wrong with it.
+    ///
+    /// Ordered by cost: the frequency list settles most words; Hunspell, whose compound
+    /// analysis costs microseconds a word, is asked only about words that have a candidate
+    /// correction.
     pub fn diagnose(&mut self, form: &str) -> Option<Diagnosis> {
-        let folded = match self.census.fold_of.get(form) {
-            Some(f) => f.clone(),
-            None => lexicon::fold(form),
+        let lex = self.lexicon;
+        let census = self.census;
+        let owned;
+        let folded: &str = match census.fold_of.get(form) {
+            Some(f) => f,
+            None => {
+                owned = lexicon::fold(form);
+                &owned
+            }
         };
-        let knowledge = self.knowledge(form, &folded);
-        if knowledge == Knowledge::Known {
+        let zipf = lex.zipf(folded);
+        if lex.accepts(folded) || zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
             return None;
         }
-        let mut candidates = self.article_candidates(form, &folded);
-        candidates.extend(self.frequency_candidates(form, &folded));
-        if candidates.is_empty() && knowledge == Knowledge::Unknown {
-            candidates.extend(self.compound_candidates(form, &folded));
+        let mut candidates = self.article_candidates(form, folded);
+        // Frequency evidence counts only for a word used once (see `convincing`).
+        if census.count(folded) <= 1 {
+            candidates.extend(self.frequency_candidates(folded));
+        }
+        if candidates.is_empty() || self.is_word_form(form) {
+            return None;
+        }
+        for c in candidates.iter_mut().filter(|c| c.word.is_empty()) {
+            (c.word, c.spelled) = self.written_form(form, &c.folded);
         }
         rank(&mut candidates);
         Some(Diagnosis {
-            zipf: self.lexicon.zipf(&folded),
-            folded,
-            knowledge,
+            zipf,
+            folded: folded.to_string(),
             candidates,
         })
+    }
+
+    /// A word Hunspell accepts, or one it should: the genitive of a known name, a feminine
+    /// form, a comparative, a verb form with a particle.
+    fn is_word_form(&self, form: &str) -> bool {
+        self.lexicon.spells(form)
+            || self.is_inflection_of_known(form)
+            || self.is_derivation_of_known(form)
     }
 
     /// Whether a word of any length is known: for judging a word's neighbours.
@@ -175,22 +184,6 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     fn is_known(&self, form: &str, folded: &str) -> bool {
         let lex = self.lexicon;
         lex.accepts(folded) || lex.zipf(folded).is_some_and(|z| z >= KNOWN_ZIPF) || lex.spells(form)
-    }
-
-    fn knowledge(&self, form: &str, folded: &str) -> Knowledge {
-        let lex = self.lexicon;
-        if lex.accepts(folded)
-            || lex.zipf(folded).is_some_and(|z| z >= COMMON_ZIPF)
-            || lex.spells(form)
-            || self.is_inflection_of_known(form)
-            || self.is_derivation_of_known(form)
-        {
-            Knowledge::Known
-        } else if self.is_compound(folded, 0) {
-            Knowledge::Compound
-        } else {
-            Knowledge::Unknown
-        }
     }
 
     /// The genitive of a known name that Hunspell does not know ("Kims"). Other inflected
@@ -268,74 +261,27 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 })
     }
 
-    /// Whether a folded word splits into a modifier and a head that are words, the modifier
-    /// possibly with a linking element ("sanktion-s-strangulierung") or itself a compound.
-    fn is_compound(&self, folded: &str, depth: usize) -> bool {
-        let chars: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-        if depth > 2 || chars.len() < MIN_COMPOUND_CHARS.saturating_sub(depth * 3) {
-            return false;
-        }
-        (MIN_PART_CHARS..chars.len().saturating_sub(MIN_PART_CHARS - 1)).any(|k| {
-            let (modifier, head) = folded.split_at(chars[k]);
-            self.is_part(head) && self.is_modifier(modifier, depth)
-        })
-    }
-
-    fn is_modifier(&self, modifier: &str, depth: usize) -> bool {
-        let linked = self
-            .lexicon
-            .lists
-            .linking_elements
-            .iter()
-            .filter_map(|l| {
-                modifier
-                    .strip_suffix(l.as_str())
-                    .map(|stem| (stem, l.as_str()))
-            })
-            .filter(|(stem, link)| stem.chars().count() >= MIN_PART_CHARS && links(stem, link))
-            .map(|(stem, _)| stem);
-        let mut stems = std::iter::once(modifier).chain(linked);
-        // A modifier may also drop a final -e ("Grenz-mauer", "Schul-weg").
-        stems.any(|s| {
-            self.is_part(s) || self.is_part(&format!("{s}e")) || self.is_compound(s, depth + 1)
-        })
-    }
-
-    /// A word that may stand in a compound: frequent enough, or accepted by Hunspell, or a
-    /// noun in -ung derived from a verb Hunspell knows ("strangulierung").
-    fn is_part(&self, folded: &str) -> bool {
-        let lex = self.lexicon;
-        let chars = folded.chars().count();
-        if chars < MIN_PART_CHARS {
-            return false;
-        }
-        if chars <= SHORT_PART_CHARS {
-            return lex.zipf(folded).is_some_and(|z| z >= SHORT_PART_ZIPF);
-        }
-        lex.zipf(folded).is_some_and(|z| z >= PART_ZIPF)
-            || lex.spells(folded)
-            || lex.spells(&capitalise(folded))
-            || folded
-                .strip_suffix("ung")
-                .is_some_and(|v| v.chars().count() >= 4 && lex.spells(&format!("{v}en")))
-    }
-
     /// Forms of this article one or two edits away that it uses at least twice as often.
     fn article_candidates(&self, form: &str, folded: &str) -> Vec<Candidate> {
         let own = self.census.count(folded).max(1);
         let len = folded.chars().count();
         let mut out = Vec::new();
-        for (other, stats) in &self.census.folded {
-            if other == folded || stats.count < 2 || stats.count < 2 * own {
+        for &(other, other_len, stats) in &self.repeated {
+            if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
                 continue;
             }
-            let other_len = other.chars().count();
             let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
                 2
             } else {
                 1
             };
-            let Some(distance) = edits::distance(folded, other, max) else {
+            let distance = if edits::one_edit_apart(folded, other) {
+                1
+            } else if max == 2
+                && let Some(d) = edits::distance(folded, other, max)
+            {
+                d
+            } else {
                 continue;
             };
             // Inflections of a word the lexicon does not know ("ikosaedrischer" and
@@ -348,7 +294,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 spelled: self.lexicon.spells(&word),
                 word,
                 slip: slip_cost(self.lexicon, folded, other),
-                folded: other.clone(),
+                folded: other.to_string(),
                 source: Source::Article {
                     count: stats.count,
                     capitalised: is_capitalised(stats.spelling),
@@ -372,7 +318,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// Frequent words one edit away.
-    fn frequency_candidates(&mut self, form: &str, folded: &str) -> Vec<Candidate> {
+    fn frequency_candidates(&self, folded: &str) -> Vec<Candidate> {
         let mut found: Vec<(String, f32)> = Vec::new();
         let lex = self.lexicon;
         let floor = if folded.chars().count() >= LONG_WORD_CHARS {
@@ -380,104 +326,29 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         } else {
             CANDIDATE_ZIPF
         };
-        edits::for_each_edit(folded, GERMAN_LETTERS, &mut self.buf, |edit| {
-            if let Some(zipf) = lex.zipf(edit)
-                && zipf >= floor
-                && !found.iter().any(|(w, _)| w == edit)
-            {
-                found.push((edit.to_string(), zipf));
+        lex.neighbours(folded, floor, |word, zipf| {
+            if !found.iter().any(|(w, _)| w == word) {
+                found.push((word.to_string(), zipf));
             }
         });
-        found
+        let mut candidates: Vec<Candidate> = found
             .into_iter()
             // The form is the word inflected ("Zölibate", "konzertierter"), not misspelt.
             .filter(|(w, _)| !self.inflection_pair(folded, w))
-            .map(|(w, zipf)| {
-                let (word, spelled) = self.written_form(form, &w);
-                Candidate {
-                    word,
-                    slip: slip_cost(self.lexicon, folded, &w),
-                    folded: w,
-                    source: Source::Frequency { zipf },
-                    distance: 1,
-                    spelled,
-                }
+            .map(|(w, zipf)| Candidate {
+                word: String::new(),
+                slip: slip_cost(self.lexicon, folded, &w),
+                folded: w,
+                source: Source::Frequency { zipf },
+                distance: 1,
+                spelled: false,
             })
-            .collect()
-    }
-
-    /// Compounds one edit away: one part is a word, the other one edit from a frequent
-    /// word, and Hunspell accepts the repaired compound.
-    fn compound_candidates(&mut self, form: &str, folded: &str) -> Vec<Candidate> {
-        let bounds: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-        if bounds.len() < MIN_COMPOUND_CHARS + 2 {
-            return Vec::new();
-        }
-        let mut out: Vec<Candidate> = Vec::new();
-        // Parts shorter than this are prefixes and particles ("aus-laugend"), too easily
-        // matched.
-        const MIN_PART: usize = 4;
-        for &at in &bounds[MIN_PART..bounds.len() + 1 - MIN_PART] {
-            let (modifier, head) = folded.split_at(at);
-            let mut repaired = Vec::new();
-            match (self.is_modifier(modifier, 2), self.is_part(head)) {
-                (false, true) => {
-                    for m in self.repairs(modifier) {
-                        repaired.push(format!("{m}{head}"));
-                    }
-                }
-                (true, false) => {
-                    for h in self.repairs(head) {
-                        repaired.push(format!("{modifier}{h}"));
-                    }
-                }
-                _ => {}
-            }
-            for whole in repaired {
-                // Only a compound Hunspell accepts: it knows which parts combine.
-                let (word, spelled) = self.written_form(form, &whole);
-                if spelled && !out.iter().any(|c| c.folded == whole) {
-                    out.push(Candidate {
-                        word,
-                        slip: slip_cost(self.lexicon, folded, &whole),
-                        folded: whole,
-                        source: Source::Compound,
-                        distance: 1,
-                        spelled,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Words one edit from a compound part and far more frequent than it, keeping a linking
-    /// element the part ends in.
-    fn repairs(&mut self, part: &str) -> Vec<String> {
-        let lex = self.lexicon;
-        let mut out = Vec::new();
-        let mut try_part = |stem: &str, link: &str, buf: &mut String| {
-            let floor = lex.zipf(stem).unwrap_or(ABSENT_ZIPF) + MIN_ZIPF_GAP;
-            edits::for_each_edit(stem, GERMAN_LETTERS, buf, |edit| {
-                if lex
-                    .zipf(edit)
-                    .is_some_and(|z| z >= CANDIDATE_ZIPF && z >= floor)
-                {
-                    out.push(format!("{edit}{link}"));
-                }
-            });
-        };
-        try_part(part, "", &mut self.buf);
-        for link in &lex.lists.linking_elements {
-            if let Some(stem) = part.strip_suffix(link.as_str())
-                && stem.chars().count() >= MIN_PART_CHARS
-            {
-                try_part(stem, link, &mut self.buf);
-            }
-        }
-        out.sort();
-        out.dedup();
-        out
+            .collect();
+        // Only the likeliest few are worth asking Hunspell how they are written (once the
+        // form itself turns out unknown, see `diagnose`).
+        rank(&mut candidates);
+        candidates.truncate(MAX_FREQUENCY_CANDIDATES);
+        candidates
     }
 
     /// How a folded candidate is written in place of `form`: with the form's initial
@@ -525,19 +396,6 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 }
 
-/// Whether a linking element can follow a stem: "-e-", "-en-", "-er-", "-es-" after a
-/// consonant ("Hund-e-hütte"), "-n-" and "-ns-" after an e ("Sonne-n-schein"), "-s-" not after
-/// a hissing sound. A letter doubled at the joint ("Chemie-e-fabrik") is a slip.
-fn links(stem: &str, link: &str) -> bool {
-    let last = stem.chars().last().unwrap_or(' ');
-    let vowel = "aeiouäöüy".contains(last);
-    match link {
-        "s" => !stem.ends_with(['s', 'x', 'z']) && !stem.ends_with("sch"),
-        "n" | "ns" => last == 'e',
-        _ => !vowel,
-    }
-}
-
 /// `form` without an inflection ending, if it has it. An ending that doubles the stem's last
 /// letter is a slip, not an inflection ("Staatenn" is not "Staaten" + "n").
 fn stem_of<'f>(form: &'f str, ending: &str) -> Option<&'f str> {
@@ -548,13 +406,11 @@ fn stem_of<'f>(form: &'f str, ending: &str) -> Option<&'f str> {
 
 /// Best first: the article's own forms (the nearest, the likeliest slip, the most
 /// frequent), then frequent words by how likely the slip is and how common the word (a
-/// noisy channel: each step of slip cost weighs as much as a factor of 100 in frequency),
-/// then compounds.
+/// noisy channel: each step of slip cost weighs as much as a factor of 100 in frequency).
 fn rank(candidates: &mut Vec<Candidate>) {
     let key = |c: &Candidate| match c.source {
         Source::Article { count, .. } => (0, c.distance, c.slip, -(count as f32)),
         Source::Frequency { zipf } => (1, c.distance, 0.0, SLIP_WEIGHT * c.slip - zipf),
-        Source::Compound => (2, c.distance, c.slip, 0.0),
     };
     candidates.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));

@@ -1,0 +1,98 @@
+//! Throughput of the misspelling check alone, on one core.
+//!
+//! Runs over the German news corpus next to the repository (`../shared/corpus/de/`, every
+//! `*.txt` below it except English sources) when it exists, else over `fixtures/de/`.
+//! Documents are parsed first; only the check is timed, after one warm-up pass that also
+//! loads the lexicon (its load time is reported separately).
+//!
+//!     cargo bench --bench spelling
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use mtlint::checks;
+use mtlint::document::{Document, ReadOptions};
+use mtlint::lexicon;
+
+const CORPUS: &str = "../shared/corpus/de";
+const FIXTURES: &str = "fixtures/de";
+/// Timed passes over all documents; the best is reported.
+const PASSES: usize = 5;
+
+fn main() {
+    let root = if Path::new(CORPUS).is_dir() {
+        CORPUS
+    } else {
+        FIXTURES
+    };
+    let texts: Vec<String> = text_files(Path::new(root))
+        .iter()
+        .filter_map(|p| fs::read_to_string(p).ok())
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    if bytes == 0 {
+        eprintln!("spelling bench: no texts under {root}");
+        return;
+    }
+    let load = Instant::now();
+    let loaded = matches!(lexicon::lexicon("de"), Some(Ok(_)));
+    let load = load.elapsed();
+    assert!(loaded, "the German lexicon does not load");
+
+    let options = ReadOptions {
+        language: Some("de".into()),
+    };
+    let docs: Vec<Document> = texts.iter().map(|t| Document::parse(t, &options)).collect();
+    let check = checks::all()
+        .into_iter()
+        .find(|c| c.info().id == "misspelling")
+        .expect("the misspelling check is registered");
+
+    let mut findings = 0;
+    let mut best = Duration::MAX;
+    for pass in 0..=PASSES {
+        let start = Instant::now();
+        let mut out = Vec::new();
+        for doc in &docs {
+            check.check(doc, &mut out);
+        }
+        let took = start.elapsed();
+        findings = out.len();
+        // Pass 0 warms caches up.
+        if pass > 0 {
+            best = best.min(took);
+        }
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "spelling bench: {} documents, {mb:.2} MB from {root}; lexicon load {:.1} ms",
+        docs.len(),
+        load.as_secs_f64() * 1e3
+    );
+    println!(
+        "misspelling check: best of {PASSES} passes {:.1} ms = {:.1} MB/s ({findings} findings)",
+        best.as_secs_f64() * 1e3,
+        mb / best.as_secs_f64()
+    );
+}
+
+/// The `.txt` files below a folder, English sources (`*.en.txt`) left out, sorted.
+fn text_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(text_files(&path));
+        } else if path.extension().is_some_and(|e| e == "txt")
+            && !path.to_string_lossy().ends_with(".en.txt")
+        {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
