@@ -270,21 +270,97 @@ mod tests {
     use super::*;
     use crate::checks::test_util::{findings, flagged};
 
-    #[test]
-    fn flags_a_typo_of_a_common_word() {
-        let text = "Der Krieg begann im Februar. Setdem ist er Präsident.";
-        let found = findings(&Misspelling, text);
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(&text[found[0].span.clone()], "Setdem");
-        assert_eq!(found[0].suggestions[0], "Seitdem");
-        assert!(found[0].evidence.contains("common word"));
-        assert_eq!(found[0].severity, Severity::Minor);
+    const TYPOS: &str = include_str!("../../fixtures/de/typos.txt");
+    const CLEAN: &str = include_str!("../../fixtures/de/clean.txt");
+
+    fn found(text: &str) -> Vec<(String, String, Severity)> {
+        findings(&Misspelling, text)
+            .into_iter()
+            .map(|f| {
+                let first = f.suggestions.first().cloned().unwrap_or_default();
+                (text[f.span.clone()].to_string(), first, f.severity)
+            })
+            .collect()
     }
 
     #[test]
-    fn correct_text_is_quiet() {
-        let text = "Seitdem ist er Präsident. Die Sanktionsstrangulierung und der Pariastatus \
-                    Nordkoreas beschäftigen Putins Regierung.";
+    fn finds_the_planted_typos_with_the_right_suggestion_first() {
+        let expected = [
+            ("gewessen", "gewesen", Severity::Minor),
+            ("Oberlände", "Oberländer", Severity::Major),
+            ("Zusammenarbiet", "Zusammenarbeit", Severity::Minor),
+            ("Setdem", "Seitdem", Severity::Minor),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(w, s, sev)| (w.to_string(), s.to_string(), sev))
+            .collect();
+        assert_eq!(found(TYPOS), expected);
+    }
+
+    #[test]
+    fn correct_news_text_is_quiet() {
+        assert_eq!(flagged(&Misspelling, CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn evidence_names_the_source() {
+        let all = findings(&Misspelling, TYPOS);
+        let evidence = |w: &str| {
+            all.iter()
+                .find(|f| &TYPOS[f.span.clone()] == w)
+                .map(|f| f.evidence.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            evidence("Setdem"),
+            "«Seitdem» is a common word; «Setdem» is in no dictionary"
+        );
+        assert!(evidence("Oberlände").starts_with("«Oberländer» appears 4 times in this article"));
+    }
+
+    #[test]
+    fn a_name_misspelt_once_beside_its_repeated_spelling() {
+        let text = "Präsident Xi Jinping kam nach Berlin. Xi Jinping traf den Kanzler. \
+                    Am Abend reiste Xi Jiping weiter.";
+        assert_eq!(
+            found(text),
+            vec![("Jiping".to_string(), "Jinping".to_string(), Severity::Major)]
+        );
+    }
+
+    #[test]
+    fn inflected_and_other_names_are_not_typos() {
+        let text = "Kim Jong Un sprach lange. Kims Rede dauerte zwei Stunden. \
+                    Die Krim war kein Thema, wohl aber Putins Pläne und Nordkoreas Raketen.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_name_used_consistently_is_not_a_typo() {
+        let text = "Der Ermittler Tomasz Wrzeszcz leitete die Razzia. Wrzeszcz sagte, \
+                    die Beweise seien eindeutig.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn english_names_and_titles_are_left_alone() {
+        let text = "Sie forscht am Center for Strategic Studies in Washington. \
+                    Ihr Buch heißt „The Making of Moderns“.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_noun_is_a_name_not_a_misspelt_noun() {
+        // "Mintel" is one letter from "Mittel", but stands where a company name stands.
+        let text = "Das sagte eine Analystin beim Marktforschungsunternehmen Mintel am Montag.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn rare_compounds_that_split_into_words_are_not_typos() {
+        let text = "Die Sanktionsstrangulierung und der Pariastatus prägen die \
+                    Denuklearisierungsgespräche.";
         assert!(flagged(&Misspelling, text).is_empty());
     }
 }

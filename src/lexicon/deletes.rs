@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn deletions_are_distinct() {
-        assert_eq!(deletions("staat"), vec!["saat", "stat", "staa", "taat"]);
+        assert_eq!(deletions("staat"), vec!["saat", "staa", "stat", "taat"]);
     }
 
     #[test]

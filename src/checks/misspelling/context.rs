@@ -235,7 +235,7 @@ fn in_foreign_quotation<'a>(
         .filter_map(|m| {
             let close = marks.get(m.partner?)?;
             (m.role == Role::Open && m.pos < o.span.start && o.span.end <= close.pos)
-                .then(|| m.pos..close.pos)
+                .then_some(m.pos..close.pos)
         })
         .max_by_key(|q| q.start);
     let Some(quotation) = quotation else {

@@ -521,3 +521,54 @@ fn capitalise(word: &str) -> String {
         None => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn german() -> &'static Lexicon {
+        match lexicon("de") {
+            Some(Ok(l)) => l,
+            _ => panic!("German lexicon"),
+        }
+    }
+
+    #[test]
+    fn typing_slips_cost_by_how_likely_they_are() {
+        let de = german();
+        assert_eq!(slip_cost(de, "zweieer", "zweier"), EASY_SLIP); // doubled letter
+        assert_eq!(slip_cost(de, "grif", "griff"), EASY_SLIP); // lost double
+        assert_eq!(slip_cost(de, "denek", "denke"), EASY_SLIP); // swap
+        assert_eq!(slip_cost(de, "sonhe", "sonne"), NEAR_SLIP); // neighbouring key
+        assert_eq!(slip_cost(de, "setdem", "seitdem"), PLAIN_SLIP); // letter left out
+        assert_eq!(slip_cost(de, "mintel", "mittel"), FAR_SLIP); // distant key
+    }
+
+    #[test]
+    fn ranking_weighs_slip_against_frequency() {
+        let candidate = |word: &str, zipf: f32, slip: f32| Candidate {
+            word: word.to_string(),
+            folded: word.to_string(),
+            source: Source::Frequency { zipf },
+            distance: 1,
+            slip,
+            spelled: true,
+        };
+        // "Reation": the common word with a letter left out beats the rarer one with a
+        // letter too many next to a neighbouring key.
+        let mut candidates = vec![
+            candidate("ration", 3.3, NEAR_SLIP),
+            candidate("reaktion", 4.65, PLAIN_SLIP),
+        ];
+        rank(&mut candidates);
+        assert_eq!(candidates[0].word, "reaktion");
+    }
+
+    #[test]
+    fn inflections_share_a_long_stem() {
+        assert_eq!(stem_of("kims", "s"), Some("kim"));
+        assert_eq!(stem_of("staatenn", "n"), None);
+        assert_eq!(stem_of("kapsids", "s"), Some("kapsid"));
+    }
+}
