@@ -40,14 +40,16 @@ fn main() {
             .collect();
         let (table, offsets) = freq::build_with_offsets(rows.iter().copied());
         write(&out_dir, &format!("wordfreq-{lang}.bin"), table);
-        let frequent: std::collections::HashSet<&str> = rows
+        let frequent: std::collections::HashMap<&str, f32> = rows
             .iter()
             .filter(|(w, z)| {
                 *z >= INDEXED_ZIPF && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)
             })
-            .map(|(w, _)| *w)
+            .copied()
             .collect();
-        let indexed = offsets.into_iter().filter(|(w, _)| frequent.contains(w));
+        let indexed = offsets
+            .into_iter()
+            .filter_map(|(w, offset)| frequent.get(w).map(|&z| (w, z, offset)));
         write(
             &out_dir,
             &format!("deletes-{lang}.bin"),

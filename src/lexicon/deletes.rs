@@ -11,8 +11,12 @@
 //!
 //! ```text
 //! magic "MTLDEL01" | slot count u32 (power of two) | slots: [u32; slot count]
-//! slot: 0 = empty, else fingerprint (top 9 bits) | 1 + entry offset (low 23 bits)
+//! slot: 0 = empty, else fingerprint (top 7 bits) | frequency class (2 bits)
+//!       | 1 + entry offset (low 23 bits)
 //! ```
+//!
+//! The frequency class lets a caller that wants only frequent words skip the others without
+//! reading their entries (see [`FREQUENCY_CLASSES`]).
 //!
 //! This file must compile on its own inside `build.rs`: it uses only `std`.
 
@@ -20,6 +24,19 @@ const MAGIC: &[u8; 8] = b"MTLDEL01";
 const HEADER: usize = 8 + 4;
 const OFFSET_BITS: u32 = 23;
 const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
+const CLASS_BITS: u32 = 2;
+const FINGERPRINT_SHIFT: u32 = OFFSET_BITS + CLASS_BITS;
+
+/// Lower Zipf bounds of the frequency classes 0 to 3 kept in each slot.
+pub const FREQUENCY_CLASSES: [f32; 4] = [0.0, 3.0, 3.5, 4.5];
+
+fn class_of(zipf: f32) -> u32 {
+    FREQUENCY_CLASSES
+        .iter()
+        .filter(|&&bound| zipf >= bound)
+        .count() as u32
+        - 1
+}
 
 /// FNV-1a, as in the frequency table.
 fn hash(key: &[u8]) -> u64 {
@@ -32,7 +49,7 @@ fn hash(key: &[u8]) -> u64 {
 }
 
 fn fingerprint(h: u64) -> u32 {
-    (h >> (64 - (32 - OFFSET_BITS))) as u32
+    (h >> (64 - (32 - FINGERPRINT_SHIFT))) as u32
 }
 
 /// The distinct one-letter deletions of a word.
@@ -46,19 +63,20 @@ pub fn deletions(word: &str) -> Vec<String> {
     out
 }
 
-/// Builds the index from `(word, entry offset)` pairs. Panics if an offset does not fit,
-/// which only a frequency table of more than 8 MB would cause.
+/// Builds the index from `(word, zipf, entry offset)` rows. Panics if an offset does not
+/// fit, which only a frequency table of more than 8 MB would cause.
 #[allow(dead_code)] // used by build.rs and the tests
-pub fn build<'w>(words: impl IntoIterator<Item = (&'w str, u32)>) -> Vec<u8> {
+pub fn build<'w>(words: impl IntoIterator<Item = (&'w str, f32, u32)>) -> Vec<u8> {
     let mut keys: Vec<(u64, u32)> = Vec::new();
-    for (word, offset) in words {
+    for (word, zipf, offset) in words {
         assert!(
             offset < OFFSET_MASK,
             "frequency table too large for the index"
         );
-        keys.push((hash(word.as_bytes()), offset + 1));
+        let value = (class_of(zipf) << OFFSET_BITS) | (offset + 1);
+        keys.push((hash(word.as_bytes()), value));
         for key in deletions(word) {
-            keys.push((hash(key.as_bytes()), offset + 1));
+            keys.push((hash(key.as_bytes()), value));
         }
     }
     // A load factor of at most 0.7 keeps probe sequences short.
@@ -70,7 +88,7 @@ pub fn build<'w>(words: impl IntoIterator<Item = (&'w str, u32)>) -> Vec<u8> {
         while slots[i] != 0 {
             i = (i + 1) & mask;
         }
-        slots[i] = (fingerprint(h) << OFFSET_BITS) | value;
+        slots[i] = (fingerprint(h) << FINGERPRINT_SHIFT) | value;
     }
     let mut out = Vec::with_capacity(HEADER + slot_count * 4);
     out.extend_from_slice(MAGIC);
@@ -124,9 +142,10 @@ impl<'a> DeletionIndex<'a> {
         u32::from_le_bytes([b[0], b[1], b[2], b[3]])
     }
 
-    /// Calls `found` with the frequency-table offset of every word that is `key` or has
-    /// `key` as a one-letter deletion, and of a few words that do not (hash collisions).
-    pub fn for_each_word(&self, key: &str, mut found: impl FnMut(usize)) {
+    /// Calls `found` with the frequency-table offset of every word of at least frequency
+    /// class `min_class` that is `key` or has `key` as a one-letter deletion, and of a few
+    /// words that do not (hash collisions).
+    pub fn for_each_word(&self, key: &str, min_class: u32, mut found: impl FnMut(usize)) {
         let h = hash(key.as_bytes());
         let fp = fingerprint(h);
         let mut i = h as usize & self.mask;
@@ -135,11 +154,18 @@ impl<'a> DeletionIndex<'a> {
             if slot == 0 {
                 return;
             }
-            if slot >> OFFSET_BITS == fp {
+            let class = (slot >> OFFSET_BITS) & ((1 << CLASS_BITS) - 1);
+            if slot >> FINGERPRINT_SHIFT == fp && class >= min_class {
                 found(((slot & OFFSET_MASK) - 1) as usize);
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// The frequency class a word of frequency `zipf` falls in: asking for it and up skips
+    /// only rarer words (callers still check the frequency).
+    pub fn class_for(zipf: f32) -> u32 {
+        class_of(zipf)
     }
 }
 
@@ -149,18 +175,36 @@ mod tests {
 
     #[test]
     fn finds_the_words_a_deletion_comes_from() {
-        let bytes = build([("seitdem", 0), ("seit", 10), ("nicht", 20)]);
+        let bytes = build([
+            ("seitdem", 4.7, 0),
+            ("seit", 5.5, 10),
+            ("nicht", 6.9, 20),
+            ("setdam", 2.6, 30),
+        ]);
         let index = DeletionIndex::from_bytes(&bytes).expect("valid index");
-        let mut found = Vec::new();
-        index.for_each_word("setdem", |o| found.push(o));
-        assert!(found.contains(&0));
-        let mut found = Vec::new();
-        index.for_each_word("nict", |o| found.push(o));
-        assert!(found.contains(&20));
-        assert!(!found.contains(&0));
-        let mut found = Vec::new();
-        index.for_each_word("seit", |o| found.push(o));
-        assert!(found.contains(&10));
+        let lookup = |key: &str, min_class: u32| {
+            let mut found = Vec::new();
+            index.for_each_word(key, min_class, |o| found.push(o));
+            found
+        };
+        assert!(lookup("setdem", 0).contains(&0));
+        assert!(lookup("nict", 0).contains(&20));
+        assert!(!lookup("nict", 0).contains(&0));
+        assert!(lookup("seit", 0).contains(&10));
+        // "setdm" is a deletion of both.
+        assert!(lookup("setdm", 0).contains(&30));
+        assert!(lookup("setdm", 0).contains(&0));
+        // Only words of class 1 (Zipf 3.0) and up.
+        assert!(lookup("setdm", 1).contains(&0));
+        assert!(!lookup("setdm", 1).contains(&30));
+    }
+
+    #[test]
+    fn frequency_classes_follow_the_bounds() {
+        assert_eq!(class_of(2.6), 0);
+        assert_eq!(class_of(3.2), 1);
+        assert_eq!(class_of(3.5), 2);
+        assert_eq!(class_of(6.9), 3);
     }
 
     #[test]

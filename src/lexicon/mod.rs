@@ -163,13 +163,15 @@ impl Lexicon {
     pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
         let mut offsets = Vec::new();
         let mut key = String::with_capacity(folded.len());
-        self.deletes.for_each_word(folded, |o| offsets.push(o));
+        let class = DeletionIndex::class_for(min_zipf);
+        self.deletes
+            .for_each_word(folded, class, |o| offsets.push(o));
         let rare = min_zipf < INDEXED_ZIPF;
         for (i, c) in folded.char_indices() {
             key.clear();
             key.push_str(&folded[..i]);
             key.push_str(&folded[i + c.len_utf8()..]);
-            self.deletes.for_each_word(&key, |o| offsets.push(o));
+            self.deletes.for_each_word(&key, class, |o| offsets.push(o));
             if rare
                 && let Some(zipf) = self.freq.zipf(&key)
                 && zipf >= min_zipf

@@ -321,10 +321,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     fn frequency_candidates(&self, folded: &str) -> Vec<Candidate> {
         let mut found: Vec<(String, f32)> = Vec::new();
         let lex = self.lexicon;
-        let floor = if folded.chars().count() >= LONG_WORD_CHARS {
-            LONG_CANDIDATE_ZIPF
-        } else {
-            CANDIDATE_ZIPF
+        // A form the frequency list has needs a far more frequent correction (see
+        // `convincing`); asking only for those saves reading the rarer ones.
+        let floor = match lex.zipf(folded) {
+            Some(own) => (own + MIN_ZIPF_GAP).max(CANDIDATE_ZIPF),
+            None if folded.chars().count() >= LONG_WORD_CHARS => LONG_CANDIDATE_ZIPF,
+            None => CANDIDATE_ZIPF,
         };
         lex.neighbours(folded, floor, |word, zipf| {
             if !found.iter().any(|(w, _)| w == word) {
