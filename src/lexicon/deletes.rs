@@ -179,7 +179,7 @@ mod tests {
             ("seitdem", 4.7, 0),
             ("seit", 5.5, 10),
             ("nicht", 6.9, 20),
-            ("setdam", 2.6, 30),
+            ("seitdam", 2.6, 30),
         ]);
         let index = DeletionIndex::from_bytes(&bytes).expect("valid index");
         let lookup = |key: &str, min_class: u32| {
@@ -191,12 +191,12 @@ mod tests {
         assert!(lookup("nict", 0).contains(&20));
         assert!(!lookup("nict", 0).contains(&0));
         assert!(lookup("seit", 0).contains(&10));
-        // "setdm" is a deletion of both.
-        assert!(lookup("setdm", 0).contains(&30));
-        assert!(lookup("setdm", 0).contains(&0));
+        // "seitdm" is a deletion of both.
+        assert!(lookup("seitdm", 0).contains(&30));
+        assert!(lookup("seitdm", 0).contains(&0));
         // Only words of class 1 (Zipf 3.0) and up.
-        assert!(lookup("setdm", 1).contains(&0));
-        assert!(!lookup("setdm", 1).contains(&30));
+        assert!(lookup("seitdm", 1).contains(&0));
+        assert!(!lookup("seitdm", 1).contains(&30));
     }
 
     #[test]
