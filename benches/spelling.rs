@@ -1,7 +1,7 @@
 //! Throughput of the misspelling check alone, on one core.
 //!
 //! Runs over the German news corpus next to the repository (`../shared/corpus/de/`, every
-//! `*.txt` below it except English sources) when it exists, else over `fixtures/de/`.
+//! article `*.txt` below it) when it exists, else over `fixtures/de/`.
 //! Documents are parsed first; only the check is timed, after one warm-up pass that also
 //! loads the lexicon (its load time is reported separately).
 //!
@@ -77,7 +77,19 @@ fn main() {
     );
 }
 
-/// The `.txt` files below a folder, English sources (`*.en.txt`) left out, sorted.
+/// An article: a `.txt` file that is not an English source (`*.en.txt`), a licence or a
+/// readme.
+fn is_article(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    name.ends_with(".txt")
+        && !name.ends_with(".en.txt")
+        && !name.starts_with("LICENSE")
+        && !name.starts_with("README")
+}
+
+/// The article files below a folder (see [`is_article`]), sorted.
 fn text_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = fs::read_dir(dir) else {
@@ -87,9 +99,7 @@ fn text_files(dir: &Path) -> Vec<PathBuf> {
         let path = entry.path();
         if path.is_dir() {
             out.extend(text_files(&path));
-        } else if path.extension().is_some_and(|e| e == "txt")
-            && !path.to_string_lossy().ends_with(".en.txt")
-        {
+        } else if is_article(&path) {
             out.push(path);
         }
     }
