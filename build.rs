@@ -18,8 +18,10 @@ mod deletes;
 mod freq;
 
 /// Words at least this frequent go into the deletion index (`src/lexicon/deletes.rs`); the
-/// misspelling check suggests no rarer word for a short form.
+/// misspelling check suggests no rarer word for a short form…
 const INDEXED_ZIPF: f32 = 2.5;
+/// … but words this long go in whatever their frequency: long words are rarer.
+const INDEXED_LONG_CHARS: usize = 8;
 
 /// Languages with a `wordfreq.tsv`.
 const LANGUAGES: [&str; 1] = ["de"];
@@ -43,7 +45,10 @@ fn main() {
         let frequent: std::collections::HashMap<&str, f32> = rows
             .iter()
             .filter(|(w, z)| {
-                *z >= INDEXED_ZIPF && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)
+                let chars = w.chars().count();
+                (*z >= INDEXED_ZIPF || chars >= INDEXED_LONG_CHARS)
+                    && chars >= 3
+                    && w.chars().all(char::is_alphabetic)
             })
             .copied()
             .collect();

@@ -364,3 +364,44 @@ mod tests {
         assert!(flagged(&Misspelling, text).is_empty());
     }
 }
+#[cfg(test)]
+mod probe_tmp {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn probe() {
+        let words: Vec<String> = std::env::var("PROBE_WORDS")
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect();
+        let text = std::fs::read_to_string(std::env::var("PROBE_FILE").unwrap()).unwrap();
+        let doc = Document::parse(
+            &text,
+            &crate::document::ReadOptions {
+                language: Some("de".into()),
+            },
+        );
+        let lang = doc.lang.unwrap();
+        let Some(Ok(lexicon)) = lexicon::lexicon("de") else {
+            panic!()
+        };
+        let census = Census::of(&doc);
+        let mut ex = Examiner::new(lexicon, &census);
+        for o in &census.occurrences {
+            if !words.iter().any(|w| w == o.form) {
+                continue;
+            }
+            let d = ex.diagnose(o.form);
+            let c = context::read(&doc, lang, &mut ex, o);
+            eprintln!(
+                "PROBE {} zipf={:?} spells={} {:?}\n   {:?}",
+                o.form,
+                lexicon.zipf(&lexicon::fold(o.form)),
+                lexicon.spells(o.form),
+                c,
+                d
+            );
+        }
+    }
+}

@@ -10,7 +10,7 @@
 //! Layout, all integers little-endian:
 //!
 //! ```text
-//! magic "MTLDEL01" | slot count u32 (power of two) | slots: [u32; slot count]
+//! magic "MTLDEL01" | slot count u32 | slots: [u32; slot count]
 //! slot: 0 = empty, else fingerprint (top 7 bits) | frequency class (2 bits)
 //!       | 1 + entry offset (low 23 bits)
 //! ```
@@ -38,14 +38,29 @@ fn class_of(zipf: f32) -> u32 {
         - 1
 }
 
-/// FNV-1a, as in the frequency table.
-fn hash(key: &[u8]) -> u64 {
+/// FNV-1a, finished with MurmurHash3's 64-bit mixer: FNV alone leaves the low bits poorly
+/// mixed, and the table picks slots by them. Stable across builds and platforms.
+fn hash(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
+    for &b in word {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The first slot to probe: the hash's low half scaled to the slot count (its top bits are
+/// the fingerprint, which must not correlate with the slot).
+fn home(h: u64, slot_count: usize) -> usize {
+    ((h & 0xffff_ffff) * slot_count as u64 >> 32) as usize
+}
+
+fn next(i: usize, slot_count: usize) -> usize {
+    if i + 1 == slot_count { 0 } else { i + 1 }
 }
 
 fn fingerprint(h: u64) -> u32 {
@@ -79,14 +94,13 @@ pub fn build<'w>(words: impl IntoIterator<Item = (&'w str, f32, u32)>) -> Vec<u8
             keys.push((hash(key.as_bytes()), value));
         }
     }
-    // A load factor of at most 0.7 keeps probe sequences short.
-    let slot_count = (keys.len() * 10 / 7 + 1).next_power_of_two();
-    let mask = slot_count - 1;
+    // A load factor of 0.7 keeps probe sequences short.
+    let slot_count = keys.len() * 10 / 7 + 1;
     let mut slots = vec![0u32; slot_count];
     for (h, value) in keys {
-        let mut i = h as usize & mask;
+        let mut i = home(h, slot_count);
         while slots[i] != 0 {
-            i = (i + 1) & mask;
+            i = next(i, slot_count);
         }
         slots[i] = (fingerprint(h) << FINGERPRINT_SHIFT) | value;
     }
@@ -115,7 +129,7 @@ impl std::error::Error for FormatError {}
 #[derive(Debug, Clone, Copy)]
 pub struct DeletionIndex<'a> {
     slots: &'a [u8],
-    mask: usize,
+    count: usize,
 }
 
 #[allow(dead_code)] // build.rs uses only `build`
@@ -128,12 +142,12 @@ impl<'a> DeletionIndex<'a> {
             .get(8..12)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
             .ok_or(FormatError("truncated header"))?;
-        if !count.is_power_of_two() || bytes.len() != HEADER + count * 4 {
+        if count == 0 || bytes.len() != HEADER + count * 4 {
             return Err(FormatError("size does not match the header"));
         }
         Ok(DeletionIndex {
             slots: &bytes[HEADER..],
-            mask: count - 1,
+            count,
         })
     }
 
@@ -148,8 +162,8 @@ impl<'a> DeletionIndex<'a> {
     pub fn for_each_word(&self, key: &str, min_class: u32, mut found: impl FnMut(usize)) {
         let h = hash(key.as_bytes());
         let fp = fingerprint(h);
-        let mut i = h as usize & self.mask;
-        for _ in 0..=self.mask {
+        let mut i = home(h, self.count);
+        for _ in 0..self.count {
             let slot = self.slot(i);
             if slot == 0 {
                 return;
@@ -158,7 +172,7 @@ impl<'a> DeletionIndex<'a> {
             if slot >> FINGERPRINT_SHIFT == fp && class >= min_class {
                 found(((slot & OFFSET_MASK) - 1) as usize);
             }
-            i = (i + 1) & self.mask;
+            i = next(i, self.count);
         }
     }
 

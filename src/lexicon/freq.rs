@@ -10,7 +10,8 @@
 //!
 //! ```text
 //! magic "MTLFREQ1" | slot count u32 (power of two) | entry count u32 | entry bytes u32
-//! slots: [u32; slot count]   0 = empty, else 1 + offset of an entry
+//! slots: [u32; slot count]   0 = empty, else fingerprint (top 10 bits of the word's
+//!                             hash) | 1 + offset of an entry (low 22 bits)
 //! entries: (length u8, centi-Zipf u16, word bytes)*
 //! ```
 //!
@@ -19,17 +20,29 @@
 //!
 //! This file must compile on its own inside `build.rs`: it uses only `std`.
 
-const MAGIC: &[u8; 8] = b"MTLFREQ1";
+const MAGIC: &[u8; 8] = b"MTLFREQ2";
+const OFFSET_BITS: u32 = 22;
+const OFFSET_MASK: u32 = (1 << OFFSET_BITS) - 1;
+
+/// The top bits of a hash, kept in the slot so that most mismatches cost no entry read.
+fn fingerprint(h: u64) -> u32 {
+    (h >> (64 - (32 - OFFSET_BITS))) as u32
+}
 const HEADER: usize = 8 + 4 + 4 + 4;
 
-/// FNV-1a: simple, stable across builds and platforms, and fast on short words.
+/// FNV-1a, finished with MurmurHash3's 64-bit mixer: FNV alone leaves the low bits poorly
+/// mixed, and the table picks slots by them. Stable across builds and platforms.
 fn hash(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in word {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Serialises `(folded word, zipf)` rows into the table layout. Words longer than 255 bytes
@@ -65,12 +78,14 @@ pub fn build_with_offsets<'w>(
     'rows: for (word, offset) in offsets {
         let mut i = hash(word.as_bytes()) as usize & mask;
         while slots[i] != 0 {
-            if entry_word(&entries, slots[i] as usize - 1) == word.as_bytes() {
+            let other = (slots[i] & OFFSET_MASK) as usize - 1;
+            if entry_word(&entries, other) == word.as_bytes() {
                 continue 'rows;
             }
             i = (i + 1) & mask;
         }
-        slots[i] = offset as u32 + 1;
+        assert!(offset < OFFSET_MASK as usize, "frequency table too large");
+        slots[i] = (fingerprint(hash(word.as_bytes())) << OFFSET_BITS) | (offset as u32 + 1);
         placed.push((word, offset as u32));
         kept += 1;
     }
@@ -146,15 +161,17 @@ impl<'a> FreqTable<'a> {
     /// The Zipf frequency of a case-folded word, if the table lists it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
         let word = folded.as_bytes();
-        let mut i = hash(word) as usize & self.mask;
+        let h = hash(word);
+        let fp = fingerprint(h);
+        let mut i = h as usize & self.mask;
         // Bounded, so that even corrupt bytes cannot make a lookup spin.
         for _ in 0..=self.mask {
-            let slot = read_u32(self.slots, i * 4)? as usize;
+            let slot = read_u32(self.slots, i * 4)?;
             if slot == 0 {
                 return None;
             }
-            let offset = slot - 1;
-            if entry_word(self.entries, offset) == word {
+            let offset = (slot & OFFSET_MASK) as usize - 1;
+            if slot >> OFFSET_BITS == fp && entry_word(self.entries, offset) == word {
                 let b = self.entries.get(offset + 1..offset + 3)?;
                 return Some(f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0);
             }

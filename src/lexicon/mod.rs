@@ -79,9 +79,6 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
     }
 }
 
-/// The frequency from which words are in the deletion index; keep in step with `build.rs`.
-const INDEXED_ZIPF: f32 = 2.5;
-
 /// Words this long that Hunspell accepts only capitalised are nouns, not names.
 const LONG_NOUN_CHARS: usize = 12;
 
@@ -157,27 +154,20 @@ impl Lexicon {
     }
 
     /// Calls `found` with every word of the frequency list one Damerau edit from a folded
-    /// word and at least `min_zipf` frequent, with its frequency (a word may come more than
-    /// once). The deletion index holds the words of Zipf 2.5 and more (see `build.rs`);
-    /// below that, only words the form's own deletions and swaps spell are found.
+    /// word and at least `min_zipf` frequent, with its frequency. The deletion index holds
+    /// the words of Zipf 2.5 and more and all words of eight letters and more (see
+    /// `build.rs`): rarer short words are never found.
     pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
         let mut offsets = Vec::new();
         let mut key = String::with_capacity(folded.len());
         let class = DeletionIndex::class_for(min_zipf);
         self.deletes
             .for_each_word(folded, class, |o| offsets.push(o));
-        let rare = min_zipf < INDEXED_ZIPF;
         for (i, c) in folded.char_indices() {
             key.clear();
             key.push_str(&folded[..i]);
             key.push_str(&folded[i + c.len_utf8()..]);
             self.deletes.for_each_word(&key, class, |o| offsets.push(o));
-            if rare
-                && let Some(zipf) = self.freq.zipf(&key)
-                && zipf >= min_zipf
-            {
-                found(&key, zipf);
-            }
         }
         offsets.sort_unstable();
         offsets.dedup();
@@ -187,30 +177,6 @@ impl Lexicon {
                 && edits::one_edit_apart(folded, word)
             {
                 found(word, zipf);
-            }
-        }
-        if rare {
-            self.rare_swaps(folded, min_zipf, &mut found);
-        }
-    }
-
-    /// Words below the index's floor that the form spells with two neighbours swapped.
-    fn rare_swaps(&self, folded: &str, min_zipf: f32, found: &mut impl FnMut(&str, f32)) {
-        let chars: Vec<char> = folded.chars().collect();
-        let mut swapped = String::with_capacity(folded.len());
-        for i in 1..chars.len() {
-            if chars[i - 1] == chars[i] {
-                continue;
-            }
-            swapped.clear();
-            swapped.extend(&chars[..i - 1]);
-            swapped.push(chars[i]);
-            swapped.push(chars[i - 1]);
-            swapped.extend(&chars[i + 1..]);
-            if let Some(zipf) = self.freq.zipf(&swapped)
-                && zipf >= min_zipf
-            {
-                found(&swapped, zipf);
             }
         }
     }

@@ -214,14 +214,23 @@ fn after_noun<'a>(
         && (acronym || (examiner.is_word(last_part) && !examiner.is_name_like(last_part)))
 }
 
-/// Two of the four nearest words are not German words.
+/// Two of the four nearest words are not German words. Words with digits or hyphens and
+/// long words do not count: German compounds and "15-tägige" are unknown but German.
 fn among_strangers<'a>(n: &Neighbourhood<'a, '_>, examiner: &mut Examiner<'_, '_, 'a>) -> bool {
     let near = n
         .words(true, FOREIGN_REACH)
         .into_iter()
         .chain(n.words(false, FOREIGN_REACH));
-    near.filter(|w| !examiner.is_word(w)).count() >= 2
+    let telling =
+        |w: &&str| w.chars().count() < LONG_GERMAN_CHARS && w.chars().all(char::is_alphabetic);
+    near.filter(telling)
+        .filter(|w| !examiner.is_word(w))
+        .count()
+        >= 2
 }
+
+/// Unknown words this long are mostly German compounds, no sign of a foreign passage.
+const LONG_GERMAN_CHARS: usize = 13;
 
 /// Inside a short quotation most of whose other words are not German.
 fn in_foreign_quotation<'a>(

@@ -21,10 +21,10 @@ use super::census::{Census, FoldedStats};
 pub const KNOWN_ZIPF: f32 = 3.0;
 /// A correction suggested from the frequency list must be at least this common…
 const CANDIDATE_ZIPF: f32 = 2.5;
-/// … unless the form is long: a long word in no dictionary one slip from a listed word is
-/// a typo even when the word is rare ("hydraulischhes").
+/// … unless the form is long: a long word in no dictionary one slip from a listed word that
+/// Hunspell knows is a typo even when the word is rare ("hydraulischhes").
 const LONG_WORD_CHARS: usize = 9;
-const LONG_CANDIDATE_ZIPF: f32 = 1.8;
+const LONG_CANDIDATE_ZIPF: f32 = 0.0;
 /// A correction must be this much more frequent (in Zipf units: a factor of 100) than the
 /// form it corrects.
 pub const MIN_ZIPF_GAP: f32 = 2.0;
@@ -186,11 +186,14 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         lex.accepts(folded) || lex.zipf(folded).is_some_and(|z| z >= KNOWN_ZIPF) || lex.spells(form)
     }
 
-    /// The genitive of a known name that Hunspell does not know ("Kims"). Other inflected
-    /// forms of known words are Hunspell's business: it knows their inflection.
+    /// The genitive of a known name that Hunspell does not know ("Kims"), or an adjective
+    /// made of a place name ("Wimbledoner"). Other inflected forms of known words are
+    /// Hunspell's business: it knows their inflection.
     fn is_inflection_of_known(&self, form: &str) -> bool {
-        let capital = form.chars().next().is_some_and(char::is_uppercase);
-        capital && stem_of(form, "s").is_some_and(|stem| self.is_known(stem, &lexicon::fold(stem)))
+        is_capitalised(form)
+            && ["s", "er"].iter().any(|ending| {
+                stem_of(form, ending).is_some_and(|stem| self.is_known(stem, &lexicon::fold(stem)))
+            })
     }
 
     /// A feminine form of a known noun ("Strategin", "Kuratorinnen") or a zu-infinitive of a
@@ -335,8 +338,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         });
         let mut candidates: Vec<Candidate> = found
             .into_iter()
-            // The form is the word inflected ("Zölibate", "konzertierter"), not misspelt.
-            .filter(|(w, _)| !self.inflection_pair(folded, w))
+            // The form is the word inflected ("Zölibate", "konzertierter"), not misspelt;
+            // "festgehalte" is no inflection of "festgehalten": "festgehalt" is no word.
+            .filter(|(w, _)| {
+                !self
+                    .shared_stem(folded, w)
+                    .is_some_and(|stem| stem == *w || lex.spells(&stem))
+            })
             .map(|(w, zipf)| Candidate {
                 word: String::new(),
                 slip: slip_cost(self.lexicon, folded, &w),
@@ -380,6 +388,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// ending ("kims"/"kim"), or both end in endings after the same stem
     /// ("ikosaedrischer"/"ikosaedrischen").
     fn inflection_pair(&self, a: &str, b: &str) -> bool {
+        self.shared_stem(a, b).is_some()
+    }
+
+    /// The stem two folded forms share if they differ only in inflection endings (or one
+    /// is the other plus an ending). A short shared stem says little: "unte" is no
+    /// inflection of "unter".
+    fn shared_stem(&self, a: &str, b: &str) -> Option<String> {
         let endings = &self.lexicon.lists.inflection_endings;
         let stems = |w: &'_ str| -> Vec<String> {
             std::iter::once(w.to_string())
@@ -392,9 +407,8 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 .collect()
         };
         let (sa, sb) = (stems(a), stems(b));
-        // A short shared stem says little: "unte" is no inflection of "unter".
-        sa.iter()
-            .any(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
+        sa.into_iter()
+            .find(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
     }
 }
 
