@@ -56,7 +56,7 @@ fn hash(word: &[u8]) -> u64 {
 /// The first slot to probe: the hash's low half scaled to the slot count (its top bits are
 /// the fingerprint, which must not correlate with the slot).
 fn home(h: u64, slot_count: usize) -> usize {
-    ((h & 0xffff_ffff) * slot_count as u64 >> 32) as usize
+    (((h & 0xffff_ffff) * slot_count as u64) >> 32) as usize
 }
 
 fn next(i: usize, slot_count: usize) -> usize {
