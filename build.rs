@@ -3,8 +3,9 @@
 //! at start-up. Deterministic: the same input always gives the same bytes.
 //!
 //! - `wordfreq-<lang>.bin`: `wordfreq.tsv`, word → Zipf frequency;
-//! - `deletes-<lang>.bin`: the one-letter deletions of its frequent words, pointing back to
-//!   them (see `src/lexicon/deletes.rs`);
+//! - `deletes-<lang>.bin`: the one-letter deletions of its frequent and long words, pointing
+//!   back to them (see `src/lexicon/deletes.rs`), and `deletes-frequent-<lang>.bin`, the
+//!   same for its most frequent words only;
 //! - `names-<lang>.bin`: the personal names of the Hunspell dictionary, read off its word
 //!   list: capitalised entries whose only affix flag is the genitive `S` ("Putin/S",
 //!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm").
@@ -22,6 +23,9 @@ mod freq;
 const INDEXED_ZIPF: f32 = 2.5;
 /// … but words this long go in whatever their frequency: long words are rarer.
 const INDEXED_LONG_CHARS: usize = 8;
+/// A second, small index holds only the words at least this frequent, for forms that
+/// need a far more frequent correction: it stays in the processor's caches.
+const FREQUENT_ZIPF: f32 = 3.5;
 
 /// Languages with a `wordfreq.tsv`.
 const LANGUAGES: [&str; 1] = ["de"];
@@ -41,24 +45,31 @@ fn main() {
             .map(|l| parse_row(&source, l))
             .collect();
         let (table, offsets) = freq::build_with_offsets(rows.iter().copied());
+        let zipf_of: std::collections::HashMap<&str, f32> = rows.iter().copied().collect();
         write(&out_dir, &format!("wordfreq-{lang}.bin"), table);
-        let frequent: std::collections::HashMap<&str, f32> = rows
-            .iter()
-            .filter(|(w, z)| {
+        let indexed: Vec<(&str, f32, u32)> = offsets
+            .into_iter()
+            .filter_map(|(w, offset)| zipf_of.get(w).map(|&z| (w, z, offset)))
+            .filter(|&(w, z, _)| {
                 let chars = w.chars().count();
-                (*z >= INDEXED_ZIPF || chars >= INDEXED_LONG_CHARS)
+                (z >= INDEXED_ZIPF || chars >= INDEXED_LONG_CHARS)
                     && chars >= 3
                     && w.chars().all(char::is_alphabetic)
             })
-            .copied()
             .collect();
-        let indexed = offsets
-            .into_iter()
-            .filter_map(|(w, offset)| frequent.get(w).map(|&z| (w, z, offset)));
         write(
             &out_dir,
             &format!("deletes-{lang}.bin"),
-            deletes::build(indexed),
+            deletes::build(indexed.iter().copied()),
+        );
+        let frequent = indexed
+            .iter()
+            .copied()
+            .filter(|&(_, z, _)| z >= FREQUENT_ZIPF);
+        write(
+            &out_dir,
+            &format!("deletes-frequent-{lang}.bin"),
+            deletes::build(frequent),
         );
 
         let source = format!(

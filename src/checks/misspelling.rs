@@ -63,7 +63,7 @@ impl Check for Misspelling {
         let Some(Ok(lexicon)) = lexicon::lexicon(lang.code) else {
             return;
         };
-        let census = Census::of(doc);
+        let census = Census::of(doc, lexicon);
         let mut examiner = Examiner::new(lexicon, &census);
         let mut diagnoses: HashMap<&str, Option<Diagnosis>> = HashMap::new();
         for occurrence in &census.occurrences {
@@ -386,7 +386,7 @@ mod probe_tmp {
         let Some(Ok(lexicon)) = lexicon::lexicon("de") else {
             panic!()
         };
-        let census = Census::of(&doc);
+        let census = Census::of(&doc, lexicon);
         let mut ex = Examiner::new(lexicon, &census);
         for o in &census.occurrences {
             if !words.iter().any(|w| w == o.form) {

@@ -159,20 +159,36 @@ impl<'a> DeletionIndex<'a> {
     /// Calls `found` with the frequency-table offset of every word of at least frequency
     /// class `min_class` that is `key` or has `key` as a one-letter deletion, and of a few
     /// words that do not (hash collisions).
-    pub fn for_each_word(&self, key: &str, min_class: u32, mut found: impl FnMut(usize)) {
-        let h = hash(key.as_bytes());
-        let fp = fingerprint(h);
-        let mut i = home(h, self.count);
-        for _ in 0..self.count {
-            let slot = self.slot(i);
-            if slot == 0 {
-                return;
+    pub fn for_each_word(&self, key: &str, min_class: u32, found: impl FnMut(usize)) {
+        self.for_each_word_of(&[key], min_class, found);
+    }
+
+    /// [`DeletionIndex::for_each_word`] for several keys at once. Their first slots are read
+    /// before any probe sequence is followed, so that the memory reads, one cache miss
+    /// each, overlap instead of waiting for each other.
+    pub fn for_each_word_of(&self, keys: &[&str], min_class: u32, mut found: impl FnMut(usize)) {
+        const BATCH: usize = 32;
+        for chunk in keys.chunks(BATCH) {
+            let mut starts = [(0usize, 0u32, 0u32); BATCH];
+            for (start, key) in starts.iter_mut().zip(chunk) {
+                let h = hash(key.as_bytes());
+                let i = home(h, self.count);
+                *start = (i, fingerprint(h), self.slot(i));
             }
-            let class = (slot >> OFFSET_BITS) & ((1 << CLASS_BITS) - 1);
-            if slot >> FINGERPRINT_SHIFT == fp && class >= min_class {
-                found(((slot & OFFSET_MASK) - 1) as usize);
+            for &(first, fp, first_slot) in &starts[..chunk.len()] {
+                let (mut i, mut slot) = (first, first_slot);
+                for _ in 0..self.count {
+                    if slot == 0 {
+                        break;
+                    }
+                    let class = (slot >> OFFSET_BITS) & ((1 << CLASS_BITS) - 1);
+                    if slot >> FINGERPRINT_SHIFT == fp && class >= min_class {
+                        found(((slot & OFFSET_MASK) - 1) as usize);
+                    }
+                    i = next(i, self.count);
+                    slot = self.slot(i);
+                }
             }
-            i = next(i, self.count);
         }
     }
 

@@ -160,13 +160,34 @@ impl<'a> FreqTable<'a> {
 
     /// The Zipf frequency of a case-folded word, if the table lists it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
-        let word = folded.as_bytes();
-        let h = hash(word);
+        let h = hash(folded.as_bytes());
+        let i = h as usize & self.mask;
+        self.resolve(folded.as_bytes(), h, i, read_u32(self.slots, i * 4)?)
+    }
+
+    /// [`FreqTable::zipf`] of many words. The first slot of every word is read before any
+    /// is resolved, so that the memory reads, a cache miss each, overlap.
+    pub fn zipf_of_all(&self, words: &[&str]) -> Vec<Option<f32>> {
+        let starts: Vec<(u64, usize, u32)> = words
+            .iter()
+            .map(|w| {
+                let h = hash(w.as_bytes());
+                let i = h as usize & self.mask;
+                (h, i, read_u32(self.slots, i * 4).unwrap_or(0))
+            })
+            .collect();
+        words
+            .iter()
+            .zip(starts)
+            .map(|(w, (h, i, slot))| self.resolve(w.as_bytes(), h, i, slot))
+            .collect()
+    }
+
+    /// Follows the probe sequence of `word` (hash `h`) from slot `i`, which holds `slot`.
+    fn resolve(&self, word: &[u8], h: u64, mut i: usize, mut slot: u32) -> Option<f32> {
         let fp = fingerprint(h);
-        let mut i = h as usize & self.mask;
         // Bounded, so that even corrupt bytes cannot make a lookup spin.
         for _ in 0..=self.mask {
-            let slot = read_u32(self.slots, i * 4)?;
             if slot == 0 {
                 return None;
             }
@@ -176,6 +197,7 @@ impl<'a> FreqTable<'a> {
                 return Some(f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0);
             }
             i = (i + 1) & self.mask;
+            slot = read_u32(self.slots, i * 4)?;
         }
         None
     }
@@ -211,6 +233,10 @@ mod tests {
         assert_eq!(table.zipf("strasse"), Some(4.9));
         assert_eq!(table.zipf("straße"), None);
         assert_eq!(table.zipf(""), None);
+        assert_eq!(
+            table.zipf_of_all(&["ärger", "nichts", "die"]),
+            vec![Some(3.25), None, Some(7.48)]
+        );
     }
 
     #[test]

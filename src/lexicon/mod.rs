@@ -56,6 +56,7 @@ struct Embedded {
     dic: &'static str,
     freq: &'static [u8],
     deletes: &'static [u8],
+    frequent_deletes: &'static [u8],
     names: &'static [u8],
     spelling: &'static str,
     accept: &'static str,
@@ -70,6 +71,10 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
                 dic: include_str!("../../dictionaries/de/hunspell/de_DE.dic"),
                 freq: include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq-de.bin")),
                 deletes: include_bytes!(concat!(env!("OUT_DIR"), "/deletes-de.bin")),
+                frequent_deletes: include_bytes!(concat!(
+                    env!("OUT_DIR"),
+                    "/deletes-frequent-de.bin"
+                )),
                 names: include_bytes!(concat!(env!("OUT_DIR"), "/names-de.bin")),
                 spelling: include_str!("../../dictionaries/de/spelling.toml"),
                 accept: include_str!("../../dictionaries/de/accept.txt"),
@@ -78,6 +83,9 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
         _ => None,
     }
 }
+
+/// The frequency from which words are in the small deletion index (see `build.rs`).
+const FREQUENT_ZIPF: f32 = 3.5;
 
 /// Words this long that Hunspell accepts only capitalised are nouns, not names.
 const LONG_NOUN_CHARS: usize = 12;
@@ -104,6 +112,8 @@ pub struct Lexicon {
     dictionary: Dictionary,
     freq: FreqTable<'static>,
     deletes: DeletionIndex<'static>,
+    /// The same for the words of Zipf 3.5 and more only: small enough to stay in caches.
+    frequent_deletes: DeletionIndex<'static>,
     /// Personal names of the Hunspell word list (case-folded), see `build.rs`.
     names: FreqTable<'static>,
     /// Case-folded accepted words.
@@ -132,6 +142,8 @@ impl Lexicon {
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
         let deletes = DeletionIndex::from_bytes(files.deletes)
             .map_err(|source| LexiconError::Deletions { lang: code, source })?;
+        let frequent_deletes = DeletionIndex::from_bytes(files.frequent_deletes)
+            .map_err(|source| LexiconError::Deletions { lang: code, source })?;
         let names = FreqTable::from_bytes(files.names)
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
         let lists = toml::from_str(files.spelling)
@@ -141,6 +153,7 @@ impl Lexicon {
             dictionary,
             freq,
             deletes,
+            frequent_deletes,
             names,
             accept: parse_accept_list(files.accept),
             lists,
@@ -153,22 +166,32 @@ impl Lexicon {
         self.freq.zipf(folded)
     }
 
+    /// [`Lexicon::zipf`] of many words, faster than one by one.
+    pub fn zipf_of_all(&self, folded: &[&str]) -> Vec<Option<f32>> {
+        self.freq.zipf_of_all(folded)
+    }
+
     /// Calls `found` with every word of the frequency list one Damerau edit from a folded
     /// word and at least `min_zipf` frequent, with its frequency. The deletion index holds
     /// the words of Zipf 2.5 and more and all words of eight letters and more (see
     /// `build.rs`): rarer short words are never found.
     pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
+        let deletions: Vec<String> = folded
+            .char_indices()
+            .map(|(i, c)| format!("{}{}", &folded[..i], &folded[i + c.len_utf8()..]))
+            .collect();
+        let keys: Vec<&str> = std::iter::once(folded)
+            .chain(deletions.iter().map(String::as_str))
+            .collect();
+        let index = if min_zipf >= FREQUENT_ZIPF {
+            &self.frequent_deletes
+        } else {
+            &self.deletes
+        };
         let mut offsets = Vec::new();
-        let mut key = String::with_capacity(folded.len());
-        let class = DeletionIndex::class_for(min_zipf);
-        self.deletes
-            .for_each_word(folded, class, |o| offsets.push(o));
-        for (i, c) in folded.char_indices() {
-            key.clear();
-            key.push_str(&folded[..i]);
-            key.push_str(&folded[i + c.len_utf8()..]);
-            self.deletes.for_each_word(&key, class, |o| offsets.push(o));
-        }
+        index.for_each_word_of(&keys, DeletionIndex::class_for(min_zipf), |o| {
+            offsets.push(o)
+        });
         offsets.sort_unstable();
         offsets.dedup();
         for offset in offsets {

@@ -5,10 +5,11 @@
 //! part, so a finding points at the misspelt part only.
 
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::{Block, Document, TokenKind};
-use crate::lexicon;
+use crate::lexicon::{self, Lexicon};
 
 /// Shorter words are left alone: too many abbreviations and foreign particles, too little
 /// evidence.
@@ -29,25 +30,27 @@ pub struct Occurrence<'a> {
     pub credit: bool,
 }
 
-/// Per case-folded form: how often it occurs and its most frequent spelling.
+/// Per case-folded form: how often it occurs, its most frequent spelling and its frequency
+/// in the language.
 #[derive(Debug, Clone, Default)]
 pub struct FoldedStats<'a> {
     pub count: usize,
     pub spelling: &'a str,
     spelling_count: usize,
+    pub zipf: Option<f32>,
 }
 
 #[derive(Debug, Default)]
 pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
     /// Case-folded form → statistics.
-    pub folded: HashMap<String, FoldedStats<'a>>,
-    /// Exact form → its case-folded form.
-    pub fold_of: HashMap<&'a str, String>,
+    pub folded: HashMap<Cow<'a, str>, FoldedStats<'a>>,
+    /// Exact form → its case-folded form (borrowed where folding changes nothing).
+    pub fold_of: HashMap<&'a str, Cow<'a, str>>,
 }
 
 impl<'a> Census<'a> {
-    pub fn of(doc: &Document<'a>) -> Census<'a> {
+    pub fn of(doc: &Document<'a>, lexicon: &Lexicon) -> Census<'a> {
         let mut census = Census::default();
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
@@ -58,7 +61,18 @@ impl<'a> Census<'a> {
             }
         }
         census.tally();
+        census.look_up(lexicon);
         census
+    }
+
+    /// Fills in the frequency of every form, all in one go (see [`Lexicon::zipf_of_all`]).
+    fn look_up(&mut self, lexicon: &Lexicon) {
+        let forms: Vec<&str> = self.folded.keys().map(|f| f.as_ref()).collect();
+        let frequencies = lexicon.zipf_of_all(&forms);
+        // An unchanged map yields its values in the order of its keys.
+        for (stats, zipf) in self.folded.values_mut().zip(frequencies) {
+            stats.zipf = zipf;
+        }
     }
 
     /// How often a case-folded form occurs.
@@ -75,9 +89,7 @@ impl<'a> Census<'a> {
                 .credit
                 .as_ref()
                 .is_some_and(|c| c.contains(&token.span.start));
-            let parts = parts(doc.text, &token.span);
-            let last = parts.len() - 1;
-            for (k, span) in parts.into_iter().enumerate() {
+            for (span, before_hyphen) in parts(doc.text, &token.span) {
                 let form = &doc.text[span.clone()];
                 if is_checkable(form) {
                     self.occurrences.push(Occurrence {
@@ -85,7 +97,7 @@ impl<'a> Census<'a> {
                         form,
                         token: range.start + i,
                         sentence: range.clone(),
-                        before_hyphen: k < last,
+                        before_hyphen,
                         credit,
                     });
                 }
@@ -104,7 +116,7 @@ impl<'a> Census<'a> {
             let Some(count) = exact.remove(o.form) else {
                 continue;
             };
-            let folded = lexicon::fold(o.form);
+            let folded = fold(o.form);
             let stats = self.folded.entry(folded.clone()).or_default();
             if count > stats.spelling_count {
                 stats.spelling = o.form;
@@ -116,21 +128,28 @@ impl<'a> Census<'a> {
     }
 }
 
-/// The spans of the hyphen-separated parts of a word token.
-fn parts(text: &str, span: &Range<usize>) -> Vec<Range<usize>> {
-    if !text[span.clone()].contains('-') {
-        return vec![span.clone()];
+/// A form case-folded, borrowed when it is folded already (most lower-case words).
+fn fold(form: &str) -> Cow<'_, str> {
+    let folded_already = form
+        .chars()
+        .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'));
+    if folded_already {
+        Cow::Borrowed(form)
+    } else {
+        Cow::Owned(lexicon::fold(form))
     }
-    let mut out = Vec::new();
+}
+
+/// The spans of the hyphen-separated parts of a word token, each with whether a hyphen
+/// follows it.
+fn parts(text: &str, span: &Range<usize>) -> impl Iterator<Item = (Range<usize>, bool)> {
+    let token = &text[span.clone()];
     let mut start = span.start;
-    for (i, c) in text[span.clone()].char_indices() {
-        if c == '-' {
-            out.push(start..span.start + i);
-            start = span.start + i + 1;
-        }
-    }
-    out.push(start..span.end);
-    out
+    token.split('-').map(move |part| {
+        let range = start..start + part.len();
+        start = range.end + 1;
+        (range.clone(), range.end < span.end)
+    })
 }
 
 /// Words worth checking: long enough, letters only (Latin script), no inner capitals
@@ -191,7 +210,10 @@ mod tests {
                 language: Some("de".into()),
             },
         );
-        let census = Census::of(&doc);
+        let Some(Ok(lexicon)) = lexicon::lexicon("de") else {
+            panic!("German lexicon");
+        };
+        let census = Census::of(&doc, lexicon);
         let words = census
             .occurrences
             .iter()

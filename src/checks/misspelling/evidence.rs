@@ -90,7 +90,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             .folded
             .iter()
             .filter(|(_, stats)| stats.count >= 2)
-            .map(|(form, stats)| (form.as_str(), form.chars().count(), stats))
+            .map(|(form, stats)| (form.as_ref(), form.chars().count(), stats))
             .collect();
         // Sorted, so that equally good candidates always come in the same order.
         repeated.sort_unstable_by_key(|&(form, _, _)| form);
@@ -117,20 +117,23 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let census = self.census;
         let owned;
         let folded: &str = match census.fold_of.get(form) {
-            Some(f) => f,
+            Some(f) => f.as_ref(),
             None => {
                 owned = lexicon::fold(form);
                 &owned
             }
         };
-        let zipf = lex.zipf(folded);
+        let zipf = match census.folded.get(folded) {
+            Some(stats) => stats.zipf,
+            None => lex.zipf(folded),
+        };
         if lex.accepts(folded) || zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
             return None;
         }
         let mut candidates = self.article_candidates(form, folded);
         // Frequency evidence counts only for a word used once (see `convincing`).
         if census.count(folded) <= 1 {
-            candidates.extend(self.frequency_candidates(folded));
+            candidates.extend(self.frequency_candidates(folded, zipf));
         }
         if candidates.is_empty() || self.is_word_form(form) {
             return None;
@@ -321,12 +324,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// Frequent words one edit away.
-    fn frequency_candidates(&self, folded: &str) -> Vec<Candidate> {
+    fn frequency_candidates(&self, folded: &str, own_zipf: Option<f32>) -> Vec<Candidate> {
         let mut found: Vec<(String, f32)> = Vec::new();
         let lex = self.lexicon;
         // A form the frequency list has needs a far more frequent correction (see
         // `convincing`); asking only for those saves reading the rarer ones.
-        let floor = match lex.zipf(folded) {
+        let floor = match own_zipf {
             Some(own) => (own + MIN_ZIPF_GAP).max(CANDIDATE_ZIPF),
             None if folded.chars().count() >= LONG_WORD_CHARS => LONG_CANDIDATE_ZIPF,
             None => CANDIDATE_ZIPF,
