@@ -222,7 +222,7 @@ mod tests {
         let counts = census
             .folded
             .iter()
-            .map(|(k, v)| (k.clone(), v.count))
+            .map(|(k, v)| (k.to_string(), v.count))
             .collect();
         (words, counts)
     }
