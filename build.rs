@@ -4,8 +4,8 @@
 //!
 //! - `wordfreq-<lang>.bin`: `wordfreq.tsv`, word → Zipf frequency;
 //! - `deletes-<lang>.bin`: the one-letter deletions of its frequent and long words, pointing
-//!   back to them (see `src/lexicon/deletes.rs`), and `deletes-frequent-<lang>.bin`, the
-//!   same for its most frequent words only;
+//!   back to them (see `src/lexicon/deletes.rs`), and `deletes-frequent-<lang>.bin` and
+//!   `deletes-common-<lang>.bin`, the same for its words of Zipf 3.5 and 5.0 and more;
 //! - `names-<lang>.bin`: the personal names of the Hunspell dictionary, read off its word
 //!   list: capitalised entries whose only affix flag is the genitive `S` ("Putin/S",
 //!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm").
@@ -23,9 +23,9 @@ mod freq;
 const INDEXED_ZIPF: f32 = 2.5;
 /// … but words this long go in whatever their frequency: long words are rarer.
 const INDEXED_LONG_CHARS: usize = 8;
-/// A second, small index holds only the words at least this frequent, for forms that
-/// need a far more frequent correction: it stays in the processor's caches.
-const FREQUENT_ZIPF: f32 = 3.5;
+/// Smaller indexes hold only the words at least this frequent, for forms that need a far
+/// more frequent correction: they stay in the processor's caches.
+const FREQUENT_INDEXES: [(&str, f32); 2] = [("frequent", 3.5), ("common", 5.0)];
 
 /// Languages with a `wordfreq.tsv`.
 const LANGUAGES: [&str; 1] = ["de"];
@@ -62,15 +62,14 @@ fn main() {
             &format!("deletes-{lang}.bin"),
             deletes::build(indexed.iter().copied()),
         );
-        let frequent = indexed
-            .iter()
-            .copied()
-            .filter(|&(_, z, _)| z >= FREQUENT_ZIPF);
-        write(
-            &out_dir,
-            &format!("deletes-frequent-{lang}.bin"),
-            deletes::build(frequent),
-        );
+        for (name, floor) in FREQUENT_INDEXES {
+            let frequent = indexed.iter().copied().filter(|&(_, z, _)| z >= floor);
+            write(
+                &out_dir,
+                &format!("deletes-{name}-{lang}.bin"),
+                deletes::build(frequent),
+            );
+        }
 
         let source = format!(
             "dictionaries/{lang}/hunspell/{lang}_{}.dic",

@@ -57,6 +57,7 @@ struct Embedded {
     freq: &'static [u8],
     deletes: &'static [u8],
     frequent_deletes: &'static [u8],
+    common_deletes: &'static [u8],
     names: &'static [u8],
     spelling: &'static str,
     accept: &'static str,
@@ -75,6 +76,7 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
                     env!("OUT_DIR"),
                     "/deletes-frequent-de.bin"
                 )),
+                common_deletes: include_bytes!(concat!(env!("OUT_DIR"), "/deletes-common-de.bin")),
                 names: include_bytes!(concat!(env!("OUT_DIR"), "/names-de.bin")),
                 spelling: include_str!("../../dictionaries/de/spelling.toml"),
                 accept: include_str!("../../dictionaries/de/accept.txt"),
@@ -84,8 +86,9 @@ fn embedded(code: &str) -> Option<(&'static str, Embedded)> {
     }
 }
 
-/// The frequency from which words are in the small deletion index (see `build.rs`).
+/// The frequencies from which words are in the small deletion indexes (see `build.rs`).
 const FREQUENT_ZIPF: f32 = 3.5;
+const COMMON_ZIPF: f32 = 5.0;
 
 /// Words this long that Hunspell accepts only capitalised are nouns, not names.
 const LONG_NOUN_CHARS: usize = 12;
@@ -112,8 +115,10 @@ pub struct Lexicon {
     dictionary: Dictionary,
     freq: FreqTable<'static>,
     deletes: DeletionIndex<'static>,
-    /// The same for the words of Zipf 3.5 and more only: small enough to stay in caches.
+    /// The same for the words of Zipf 3.5 and more only, and of 5.0 and more: small
+    /// enough to stay in the processor's caches.
     frequent_deletes: DeletionIndex<'static>,
+    common_deletes: DeletionIndex<'static>,
     /// Personal names of the Hunspell word list (case-folded), see `build.rs`.
     names: FreqTable<'static>,
     /// Case-folded accepted words.
@@ -144,6 +149,8 @@ impl Lexicon {
             .map_err(|source| LexiconError::Deletions { lang: code, source })?;
         let frequent_deletes = DeletionIndex::from_bytes(files.frequent_deletes)
             .map_err(|source| LexiconError::Deletions { lang: code, source })?;
+        let common_deletes = DeletionIndex::from_bytes(files.common_deletes)
+            .map_err(|source| LexiconError::Deletions { lang: code, source })?;
         let names = FreqTable::from_bytes(files.names)
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
         let lists = toml::from_str(files.spelling)
@@ -154,6 +161,7 @@ impl Lexicon {
             freq,
             deletes,
             frequent_deletes,
+            common_deletes,
             names,
             accept: parse_accept_list(files.accept),
             lists,
@@ -183,7 +191,9 @@ impl Lexicon {
         let keys: Vec<&str> = std::iter::once(folded)
             .chain(deletions.iter().map(String::as_str))
             .collect();
-        let index = if min_zipf >= FREQUENT_ZIPF {
+        let index = if min_zipf >= COMMON_ZIPF {
+            &self.common_deletes
+        } else if min_zipf >= FREQUENT_ZIPF {
             &self.frequent_deletes
         } else {
             &self.deletes

@@ -16,9 +16,11 @@ use crate::lexicon::{self, Lexicon};
 
 use super::census::{Census, FoldedStats};
 
-/// A folded form at least this frequent is a word. (The frequency list has a few common
-/// typos above it too, "nciht" at 3.2; they pass.)
+/// A folded form at least this frequent is a word…
 pub const KNOWN_ZIPF: f32 = 3.0;
+/// … but the frequency list has common typos too ("nciht" 3.2, "warscheinlich" 3.2):
+/// lower-case forms below this one are still compared with far more frequent words.
+const SURELY_KNOWN_ZIPF: f32 = 3.7;
 /// A correction suggested from the frequency list must be at least this common…
 const CANDIDATE_ZIPF: f32 = 2.5;
 /// … unless the form is long: a long word in no dictionary one slip from a listed word that
@@ -127,7 +129,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             Some(stats) => stats.zipf,
             None => lex.zipf(folded),
         };
-        if lex.accepts(folded) || zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
+        // Frequent forms are examined only lower-case: capitalised ones are mostly names.
+        let frequent_limit = if is_capitalised(form) {
+            KNOWN_ZIPF
+        } else {
+            SURELY_KNOWN_ZIPF
+        };
+        if lex.accepts(folded) || zipf.is_some_and(|z| z >= frequent_limit) {
             return None;
         }
         let mut candidates = self.article_candidates(form, folded);
@@ -214,11 +222,8 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 && form.len() - i >= 5
                 && lex.spells(&format!("{}{}", &form[..i], &form[i + 2..]))
         });
-        let participle =
-            !is_capitalised(form) && form.chars().count() >= 6 && self.is_verb_form(form);
         feminine
             || zu_infinitive
-            || participle
             || self.is_comparative(form)
             || self.is_particle_verb(form)
     }
