@@ -65,7 +65,8 @@ impl Check for Misspelling {
         };
         let census = Census::of(doc, lexicon);
         let mut examiner = Examiner::new(lexicon, &census);
-        let mut diagnoses: HashMap<&str, Option<Diagnosis>> = HashMap::new();
+        let mut diagnoses: HashMap<&str, Option<Diagnosis>> =
+            HashMap::with_capacity(census.fold_of.len());
         for occurrence in &census.occurrences {
             let diagnosis = diagnoses
                 .entry(occurrence.form)
@@ -362,46 +363,5 @@ mod tests {
         let text = "Die Sanktionsstrangulierung und der Pariastatus prägen die \
                     Denuklearisierungsgespräche.";
         assert!(flagged(&Misspelling, text).is_empty());
-    }
-}
-#[cfg(test)]
-mod probe_tmp {
-    use super::*;
-    #[test]
-    #[ignore]
-    fn probe() {
-        let words: Vec<String> = std::env::var("PROBE_WORDS")
-            .unwrap()
-            .split(',')
-            .map(String::from)
-            .collect();
-        let text = std::fs::read_to_string(std::env::var("PROBE_FILE").unwrap()).unwrap();
-        let doc = Document::parse(
-            &text,
-            &crate::document::ReadOptions {
-                language: Some("de".into()),
-            },
-        );
-        let lang = doc.lang.unwrap();
-        let Some(Ok(lexicon)) = lexicon::lexicon("de") else {
-            panic!()
-        };
-        let census = Census::of(&doc, lexicon);
-        let mut ex = Examiner::new(lexicon, &census);
-        for o in &census.occurrences {
-            if !words.iter().any(|w| w == o.form) {
-                continue;
-            }
-            let d = ex.diagnose(o.form);
-            let c = context::read(&doc, lang, &mut ex, o);
-            eprintln!(
-                "PROBE {} zipf={:?} spells={} {:?}\n   {:?}",
-                o.form,
-                lexicon.zipf(&lexicon::fold(o.form)),
-                lexicon.spells(o.form),
-                c,
-                d
-            );
-        }
     }
 }

@@ -108,22 +108,27 @@ impl<'a> Census<'a> {
     /// Fills the per-form statistics once all occurrences are known. Forms are visited in
     /// text order, so that the first of equally frequent spellings wins.
     fn tally(&mut self) {
-        let mut exact: HashMap<&'a str, usize> = HashMap::new();
+        let mut index: HashMap<&'a str, usize> = HashMap::with_capacity(self.occurrences.len());
+        let mut distinct: Vec<(&'a str, usize)> = Vec::new();
         for o in &self.occurrences {
-            *exact.entry(o.form).or_default() += 1;
+            let next = distinct.len();
+            let k = *index.entry(o.form).or_insert(next);
+            if k == next {
+                distinct.push((o.form, 0));
+            }
+            distinct[k].1 += 1;
         }
-        for o in &self.occurrences {
-            let Some(count) = exact.remove(o.form) else {
-                continue;
-            };
-            let folded = fold(o.form);
+        self.folded.reserve(distinct.len());
+        self.fold_of.reserve(distinct.len());
+        for (form, count) in distinct {
+            let folded = fold(form);
             let stats = self.folded.entry(folded.clone()).or_default();
             if count > stats.spelling_count {
-                stats.spelling = o.form;
+                stats.spelling = form;
                 stats.spelling_count = count;
             }
             stats.count += count;
-            self.fold_of.insert(o.form, folded);
+            self.fold_of.insert(form, folded);
         }
     }
 }

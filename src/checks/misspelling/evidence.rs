@@ -222,10 +222,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 && form.len() - i >= 5
                 && lex.spells(&format!("{}{}", &form[..i], &form[i + 2..]))
         });
-        feminine
-            || zu_infinitive
-            || self.is_comparative(form)
-            || self.is_particle_verb(form)
+        feminine || zu_infinitive || self.is_comparative(form) || self.is_particle_verb(form)
     }
 
     /// A comparative of a known adjective ("selektiveren" from "selektiv").
