@@ -125,10 +125,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 &owned
             }
         };
-        let zipf = match census.folded.get(folded) {
+        let stats = census.folded.get(folded);
+        let zipf = match stats {
             Some(stats) => stats.zipf,
             None => lex.zipf(folded),
         };
+        let own = stats.map_or(1, |s| s.count);
         // Frequent forms are examined only lower-case: capitalised ones are mostly names.
         let frequent_limit = if is_capitalised(form) {
             KNOWN_ZIPF
@@ -138,10 +140,15 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         if lex.accepts(folded) || zipf.is_some_and(|z| z >= frequent_limit) {
             return None;
         }
-        let mut candidates = self.article_candidates(form, folded);
+        let mut candidates = self.article_candidates(form, folded, own);
         // Frequency evidence counts only for a word used once (see `convincing`).
-        if census.count(folded) <= 1 {
+        if own <= 1 {
             candidates.extend(self.frequency_candidates(folded, zipf));
+        }
+        if zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
+            // A frequent form is a common typo only by a typing slip: words one distant key
+            // from a more common word abound ("tagen", "sagen").
+            candidates.retain(|c| c.slip < FAR_SLIP);
         }
         if candidates.is_empty() || self.is_word_form(form) {
             return None;
@@ -270,8 +277,8 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// Forms of this article one or two edits away that it uses at least twice as often.
-    fn article_candidates(&self, form: &str, folded: &str) -> Vec<Candidate> {
-        let own = self.census.count(folded).max(1);
+    fn article_candidates(&self, form: &str, folded: &str, own: usize) -> Vec<Candidate> {
+        let own = own.max(1);
         let len = folded.chars().count();
         let mut out = Vec::new();
         for &(other, other_len, stats) in &self.repeated {
