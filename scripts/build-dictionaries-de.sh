@@ -307,8 +307,10 @@ Attribution and licence notice for \`wordfreq.tsv\` (written by the script).
 
 - \`wordfreq-de.bin\`: \`wordfreq.tsv\` as a hash table read in place (word → Zipf);
 - \`deletes-de.bin\`: a symmetric-delete index over the words of \`wordfreq.tsv\` with Zipf
-  2.5 or more (each word and its one-letter deletions → the word), for finding the
-  frequent words one typing slip from an unknown word;
+  2.5 or more and all its words of eight letters or more (each word and its one-letter
+  deletions → the word), for finding the words one typing slip from an unknown word;
+  \`deletes-frequent-de.bin\` and \`deletes-common-de.bin\` hold the same for the words of
+  Zipf 3.5 and 5.0 and more only (small, so that they stay in the processor's caches);
 - \`names-de.bin\`: the personal names of \`hunspell/de_DE.dic\` (capitalised entries whose
   only flag is the genitive \`S\`, e.g. \`Putin/S\`).
 
