@@ -2,7 +2,7 @@
 //!
 //! An unknown word is not an error: news is full of names, rare compounds and English
 //! institution names that no dictionary has. A word is reported only when there is positive
-//! evidence of a slip (see [`evidence`]), weighed against where it stands (see [`census`]):
+//! evidence of a slip (see [`evidence`]), weighed against where it stands (see [`context`]):
 //! names and English runs need the article's own evidence, frequency alone is not enough.
 
 mod census;
@@ -34,10 +34,11 @@ const MAX_SUGGESTIONS: usize = 3;
 rule! {
     /// Finds misspelt words: a rare form one or two letters away from a form the same
     /// article uses much more often ("Wladmir" next to "Wladimir"), or a word that is in no
-    /// dictionary and one letter away from a common word ("Setdem" → "Seitdem") or from a
-    /// valid compound. Names, rare compounds that split into words, inflected forms
-    /// ("Putins"), English names and photo credits are not reported for being unknown.
-    /// Accepted words and names can be added to `dictionaries/<lang>/accept.txt`.
+    /// dictionary and one typing slip away from a far more common word ("Setdem" →
+    /// "Seitdem"). An unknown word alone is never reported: names, rare compounds,
+    /// inflected forms ("Putins"), English names and photo credits need the article's own
+    /// evidence. Misspelt names are major errors. Accepted words and names can be added to
+    /// `dictionaries/<lang>/accept.txt`.
     ///
     /// Why it matters: a typo in a published article, above all in a name, costs the
     /// publication its readers' trust; editors skim past them because the text reads well.
