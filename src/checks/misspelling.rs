@@ -8,6 +8,7 @@
 mod census;
 mod context;
 mod evidence;
+mod morphology;
 
 use foldhash::{HashMap, HashMapExt};
 

@@ -15,6 +15,7 @@ use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon};
 
 use super::census::{Census, FoldedStats};
+use super::morphology::{self, stem_of};
 
 /// A folded form at least this frequent is a word…
 pub const KNOWN_ZIPF: f32 = 3.0;
@@ -167,9 +168,10 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// A word Hunspell accepts, or one it should: the genitive of a known name, a feminine
     /// form, a comparative, a verb form with a particle.
     fn is_word_form(&self, form: &str) -> bool {
-        self.lexicon.spells(form)
-            || self.is_inflection_of_known(form)
-            || self.is_derivation_of_known(form)
+        let lex = self.lexicon;
+        lex.spells(form)
+            || morphology::is_inflection_of_known(lex, form)
+            || morphology::is_derivation_of_known(lex, form)
     }
 
     /// Whether a word of any length is known: for judging a word's neighbours.
@@ -202,78 +204,6 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     fn is_known(&self, form: &str, folded: &str) -> bool {
         let lex = self.lexicon;
         lex.accepts(folded) || lex.zipf(folded).is_some_and(|z| z >= KNOWN_ZIPF) || lex.spells(form)
-    }
-
-    /// The genitive of a known name that Hunspell does not know ("Kims"), or an adjective
-    /// made of a place name ("Wimbledoner"). Other inflected forms of known words are
-    /// Hunspell's business: it knows their inflection.
-    fn is_inflection_of_known(&self, form: &str) -> bool {
-        is_capitalised(form)
-            && ["s", "er"].iter().any(|ending| {
-                stem_of(form, ending).is_some_and(|stem| self.is_known(stem, &lexicon::fold(stem)))
-            })
-    }
-
-    /// A feminine form of a known noun ("Strategin", "Kuratorinnen") or a zu-infinitive of a
-    /// known verb ("herauszufinden").
-    fn is_derivation_of_known(&self, form: &str) -> bool {
-        let lex = self.lexicon;
-        let is_noun = |w: &str| lex.spells(w) && !lex.spells(&w.to_lowercase());
-        let feminine = ["innen", "in"].iter().any(|ending| {
-            form.strip_suffix(ending)
-                .filter(|stem| stem.chars().count() >= 3)
-                .is_some_and(|stem| is_noun(stem) || is_noun(&format!("{stem}e")))
-        });
-        let zu_infinitive = form.match_indices("zu").any(|(i, _)| {
-            i >= 2
-                && form.len() - i >= 5
-                && lex.spells(&format!("{}{}", &form[..i], &form[i + 2..]))
-        });
-        feminine || zu_infinitive || self.is_comparative(form) || self.is_particle_verb(form)
-    }
-
-    /// A comparative of a known adjective ("selektiveren" from "selektiv").
-    fn is_comparative(&self, form: &str) -> bool {
-        let lex = self.lexicon;
-        ["er", "ere", "eren", "erem", "erer", "eres"]
-            .iter()
-            .any(|ending| {
-                // An adjective in -e takes only -r ("leise", "leiser"): "seineer" is a slip.
-                form.strip_suffix(ending)
-                    .filter(|stem| stem.chars().count() >= 4 && !stem.ends_with('e'))
-                    .map(str::to_lowercase)
-                    .is_some_and(|stem| lex.spells(&stem) && lex.spells(&format!("{stem}e")))
-            })
-    }
-
-    /// A verb form with a separable particle in front ("hingereist", "herauszuwinden",
-    /// "auslaugend"): the rest, possibly after the infinitive's "zu", is a verb form.
-    fn is_particle_verb(&self, form: &str) -> bool {
-        if is_capitalised(form) {
-            return false;
-        }
-        self.lexicon.lists.verb_particles.iter().any(|particle| {
-            form.strip_prefix(particle.as_str()).is_some_and(|rest| {
-                let rest = rest
-                    .strip_prefix("zu")
-                    .filter(|r| r.chars().count() >= 4)
-                    .unwrap_or(rest);
-                rest.chars().count() >= 4 && self.is_verb_form(rest)
-            })
-        })
-    }
-
-    /// A known word, or a present participle of a known verb ("laugend" from "laugen").
-    fn is_verb_form(&self, word: &str) -> bool {
-        let lex = self.lexicon;
-        lex.spells(word)
-            || ["d", "de", "den", "der", "des", "dem"]
-                .iter()
-                .any(|ending| {
-                    word.strip_suffix(ending)
-                        .filter(|infinitive| infinitive.ends_with("en"))
-                        .is_some_and(|infinitive| lex.spells(infinitive))
-                })
     }
 
     /// Forms of this article one or two edits away that it uses at least twice as often.
@@ -422,14 +352,6 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         sa.into_iter()
             .find(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
     }
-}
-
-/// `form` without an inflection ending, if it has it. An ending that doubles the stem's last
-/// letter is a slip, not an inflection ("Staatenn" is not "Staaten" + "n").
-fn stem_of<'f>(form: &'f str, ending: &str) -> Option<&'f str> {
-    let stem = form.strip_suffix(ending)?;
-    let doubled = stem.chars().last() == ending.chars().next();
-    (stem.chars().count() >= 3 && !doubled).then_some(stem)
 }
 
 /// Best first: the article's own forms (the nearest, the likeliest slip, the most
