@@ -29,6 +29,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod langid;
+pub mod lexicon;
 pub mod locale;
 pub mod names;
 pub mod progress;

@@ -5,7 +5,7 @@
 //! checked in parallel.
 
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{Category, Finding, RuleInfo};
 use crate::lang::Language;
 
 mod capitalization_slip;
@@ -19,6 +19,7 @@ mod house_spelling;
 mod hyphen_as_dash;
 mod imperial_unit;
 mod missing_comma;
+mod misspelling;
 mod mixed_quote_style;
 mod name_variant;
 mod non_translation;
@@ -90,6 +91,7 @@ pub fn all() -> Vec<Box<dyn Check>> {
         Box::new(hyphen_as_dash::HyphenAsDash),
         Box::new(imperial_unit::ImperialUnitCheck),
         Box::new(missing_comma::MissingComma),
+        Box::new(misspelling::Misspelling),
         Box::new(mixed_quote_style::MixedQuoteStyle),
         Box::new(name_variant::NameVariant),
         Box::new(non_translation::NonTranslation),
@@ -129,10 +131,33 @@ pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
         check.check(doc, &mut findings);
     }
     findings.retain(|f| !doc.anatomy.is_excluded(f.span.start));
+    drop_spelling_of_name_variants(&mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule.id).cmp(&(b.span.start, b.span.end, b.rule.id))
     });
     findings
+}
+
+/// A name spelled two ways can be caught by the spelling check (article evidence) and by the
+/// name checks; the name finding explains it better ("Corbyn" 3 times, "Corbin" once), so an
+/// editor sees one finding, not two, and the score counts the slip once.
+fn drop_spelling_of_name_variants(findings: &mut Vec<Finding>) {
+    let names: Vec<std::ops::Range<usize>> = findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.category(),
+                Category::NameConsistency | Category::Transliteration
+            )
+        })
+        .map(|f| f.span.clone())
+        .collect();
+    findings.retain(|f| {
+        f.category() != Category::Spelling
+            || !names
+                .iter()
+                .any(|n| n.start < f.span.end && f.span.start < n.end)
+    });
 }
 
 #[cfg(test)]
@@ -203,6 +228,24 @@ mod tests {
                 rule.id
             );
         }
+    }
+
+    #[test]
+    fn a_name_variant_is_not_also_a_misspelling() {
+        let rule = |id: &str| {
+            rules()
+                .into_iter()
+                .find(|r| r.id == id)
+                .expect("known rule")
+        };
+        let mut findings = vec![
+            rule("misspelling").finding(10..16, "typo"),
+            rule("name-variant").finding(10..16, "variant"),
+            rule("misspelling").finding(30..35, "typo"),
+        ];
+        drop_spelling_of_name_variants(&mut findings);
+        let kept: Vec<_> = findings.iter().map(|f| (f.rule.id, f.span.start)).collect();
+        assert_eq!(kept, [("name-variant", 10), ("misspelling", 30)]);
     }
 
     #[test]

@@ -1,0 +1,369 @@
+//! The misspelling check: typos that the article itself or the lexicon gives away.
+//!
+//! An unknown word is not an error: news is full of names, rare compounds and English
+//! institution names that no dictionary has. A word is reported only when there is positive
+//! evidence of a slip (see [`evidence`]), weighed against where it stands (see [`context`]):
+//! names and English runs need the article's own evidence, frequency alone is not enough.
+
+mod census;
+mod context;
+mod evidence;
+mod morphology;
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::{Check, rule};
+use crate::document::Document;
+use crate::finding::{Finding, RuleInfo, Severity};
+use crate::lang::Language;
+use crate::lexicon::{self, Lexicon};
+
+use self::census::{Census, Occurrence};
+use self::context::Context;
+use self::evidence::{
+    Candidate, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, MIN_ZIPF_GAP, Source,
+};
+
+/// Article evidence for a word in a photo credit must be this strong (occurrences of the
+/// correct form, and times as many as the suspect form).
+const CREDIT_MIN_COUNT: usize = 3;
+/// A correction Hunspell does not know (a name: "Calgary") must be at least this frequent.
+const UNSPELLED_CANDIDATE_ZIPF: f32 = 3.5;
+/// At most this many suggestions per finding.
+const MAX_SUGGESTIONS: usize = 3;
+
+rule! {
+    /// Finds misspelt words: a rare form one or two letters away from a form the same
+    /// article uses much more often ("Wladmir" next to "Wladimir"), or a word that is in no
+    /// dictionary and one typing slip away from a far more common word ("Setdem" →
+    /// "Seitdem"). An unknown word alone is never reported: names, rare compounds,
+    /// inflected forms ("Putins"), English names and photo credits need the article's own
+    /// evidence. Misspelt names are major errors. Accepted words and names can be added to
+    /// `dictionaries/<lang>/accept.txt`.
+    ///
+    /// Why it matters: a typo in a published article, above all in a name, costs the
+    /// publication its readers' trust; editors skim past them because the text reads well.
+    ///
+    /// Example: `Mit einer Umarmung begrüßen sich Gerhard Schröder und Wladmir Putin`, in an
+    /// article that spells "Wladimir" thirty times, should read `Wladimir Putin`.
+    pub struct Misspelling {
+        id: "misspelling",
+        category: Spelling,
+        mqm: "Fluency/Spelling",
+        severity: Minor,
+        summary: "a misspelt word or name",
+    }
+}
+
+impl Check for Misspelling {
+    fn info(&self) -> &'static RuleInfo {
+        Self::rule()
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(lang) = doc.lang else { return };
+        let Some(Ok(lexicon)) = lexicon::lexicon(lang.code) else {
+            return;
+        };
+        let census = Census::of(doc, lexicon);
+        let mut examiner = Examiner::new(lexicon, &census);
+        let mut diagnoses: HashMap<&str, Option<Diagnosis>> =
+            HashMap::with_capacity(census.fold_of.len());
+        for occurrence in &census.occurrences {
+            let diagnosis = diagnoses
+                .entry(occurrence.form)
+                .or_insert_with(|| examiner.diagnose(occurrence.form));
+            let Some(diagnosis) = diagnosis.as_ref().filter(|d| !d.candidates.is_empty()) else {
+                continue;
+            };
+            if let Some(finding) = judge(doc, lang, &census, &mut examiner, occurrence, diagnosis) {
+                out.push(finding);
+            }
+        }
+    }
+}
+
+/// Weighs a diagnosis against where the word stands: a finding if some candidate is
+/// evidence enough.
+fn judge<'a>(
+    doc: &Document<'a>,
+    lang: &Language,
+    census: &Census<'a>,
+    examiner: &mut Examiner<'_, '_, 'a>,
+    occurrence: &Occurrence<'a>,
+    diagnosis: &Diagnosis,
+) -> Option<Finding> {
+    let context = context::read(doc, lang, examiner, occurrence);
+    let own = census.count(&diagnosis.folded);
+    let lex = examiner.lexicon();
+    let best = diagnosis
+        .candidates
+        .iter()
+        .find(|c| convincing(lex, c, diagnosis, own, occurrence, &context))?;
+    let name = is_name(examiner, &context, best);
+    Some(finding(occurrence, diagnosis, best, own, name))
+}
+
+fn finding(
+    occurrence: &Occurrence,
+    diagnosis: &Diagnosis,
+    best: &Candidate,
+    own: usize,
+    name: bool,
+) -> Finding {
+    let form = occurrence.form;
+    let others = diagnosis
+        .candidates
+        .iter()
+        .filter(|c| c.folded != best.folded && c.spelled)
+        .map(|c| c.word.clone());
+    let mut finding = Misspelling::rule()
+        .finding(
+            occurrence.span.clone(),
+            format!("«{form}» looks misspelt: «{}»?", best.word),
+        )
+        .with_evidence(evidence(form, own, best, diagnosis));
+    for s in std::iter::once(best.word.clone())
+        .chain(others)
+        .take(MAX_SUGGESTIONS)
+    {
+        finding = finding.with_suggestion(s);
+    }
+    if name {
+        finding = finding.with_severity(Severity::Major);
+    }
+    finding
+}
+
+/// Whether a candidate is evidence enough where the word stands.
+///
+/// The article's own evidence counts everywhere but in English names and titles (a photo
+/// credit needs more of it), for a form the frequency list does not know well. Frequency
+/// and compound evidence count only in German running text, for a word used once, and only
+/// for a correction that fits the word's capitalisation; in a name, only for an easy slip
+/// of a known name ("Donaldd").
+fn convincing(
+    lex: &Lexicon,
+    c: &Candidate,
+    d: &Diagnosis,
+    own: usize,
+    o: &Occurrence,
+    context: &Context,
+) -> bool {
+    if context.english {
+        return false;
+    }
+    if let Source::Article { count, capitalised } = c.source {
+        // A capitalised word inside a sentence is not a slip of a word the article writes
+        // in lower case ("Biden" is not "beiden"), unless as an adjective in a proper name
+        // ("Russichen Föderation").
+        let case_fits = capitalised || !is_capitalised(o.form) || fits_case(lex, o, c, context);
+        let rare = d.zipf.is_none_or(|z| z < KNOWN_ZIPF);
+        let enough = !o.credit || (count >= CREDIT_MIN_COUNT && count >= CREDIT_MIN_COUNT * own);
+        return case_fits && rare && enough;
+    }
+    if o.credit || o.before_hyphen || context.foreign || own > 1 {
+        // A part before a hyphen is often a combining form ("sino-") or part of a name
+        // ("Bernhard-Nocht-Institut").
+        return false;
+    }
+    // A misspelt title before a name ("Präsidenz Trump") is no name itself.
+    if context.name_position && !lex.is_title(&c.word) {
+        return is_slip_of_name(lex, c, d);
+    }
+    if !fits_case(lex, o, c, context) {
+        return false;
+    }
+    match c.source {
+        // A form in the frequency list needs a far more frequent correction; a form in no
+        // list at all only a correction Hunspell knows (or a frequent name).
+        Source::Frequency { zipf } => match d.zipf {
+            Some(own_zipf) => zipf - own_zipf >= MIN_ZIPF_GAP && c.spelled,
+            None => c.spelled || zipf >= UNSPELLED_CANDIDATE_ZIPF,
+        },
+        Source::Article { .. } => true,
+    }
+}
+
+/// In a name, a form in no list that is an easy slip (a doubled, dropped double or swapped
+/// letter) of a known name: "Donaldd", "Emaunel". A neighbouring key is not enough: names
+/// one key apart abound ("Rahat", "Rabat").
+fn is_slip_of_name(lex: &Lexicon, c: &Candidate, d: &Diagnosis) -> bool {
+    let Source::Frequency { zipf } = c.source else {
+        return false;
+    };
+    d.zipf.is_none()
+        && c.slip <= EASY_SLIP
+        && is_capitalised(&c.word)
+        && (lex.is_listed_name(&c.folded) || zipf >= KNOWN_ZIPF)
+}
+
+/// A slip keeps the word's capitalisation. A lower-case word was meant as a word that is
+/// written in lower case. A capitalised word was meant as a capitalised word and, since
+/// names are capitalised too, only a likely typing slip counts (not "Mintel" for
+/// "Mittel"): inside a sentence a noun, or, next to another capitalised word, an adjective
+/// of a proper name ("Russischen Föderation"); at the start of a sentence any word.
+fn fits_case(lex: &Lexicon, o: &Occurrence, c: &Candidate, context: &Context) -> bool {
+    let lower_case_word = lex.spells(&c.word.to_lowercase());
+    if !is_capitalised(o.form) {
+        return lower_case_word;
+    }
+    if c.slip >= FAR_SLIP {
+        return false;
+    }
+    if context.sentence_start {
+        return true;
+    }
+    let adjective = lower_case_word && ADJECTIVE_ENDINGS.iter().any(|e| c.folded.ends_with(e));
+    lex.is_noun(&c.word) || (adjective && (context.before_capital || context.after_noun))
+}
+
+/// Endings of inflected adjectives, which German capitalises inside proper names.
+const ADJECTIVE_ENDINGS: [&str; 5] = ["e", "en", "er", "es", "em"];
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A misspelt name (of a person or place) is a major error: the correction is capitalised
+/// and a name, or stands where names stand.
+fn is_name(examiner: &mut Examiner, context: &Context, best: &Candidate) -> bool {
+    let lex = examiner.lexicon();
+    is_capitalised(&best.word)
+        && (context.name_position
+            || lex.is_listed_name(&best.folded)
+            || !(lex.spells(&best.word) || lex.zipf(&best.folded).is_some_and(|z| z >= KNOWN_ZIPF)))
+}
+
+/// Candidates at least this frequent are called common words in the evidence.
+const COMMON_ZIPF: f32 = 3.5;
+
+/// The evidence in words an editor can check: what speaks for the correction, and that
+/// the form itself is in no dictionary.
+fn evidence(form: &str, own: usize, best: &Candidate, d: &Diagnosis) -> String {
+    let unknown = if d.zipf.is_some() {
+        format!("«{form}» is in no dictionary and rare in the word-frequency list")
+    } else {
+        format!("«{form}» is in no dictionary")
+    };
+    let right = &best.word;
+    match best.source {
+        Source::Article { count, .. } => format!(
+            "«{right}» appears {} in this article, «{form}» {}; {unknown}",
+            times(count),
+            times(own)
+        ),
+        Source::Frequency { zipf } if zipf >= COMMON_ZIPF => {
+            format!("«{right}» is a common word; {unknown}")
+        }
+        Source::Frequency { .. } => format!("«{right}» is a German word; {unknown}"),
+    }
+}
+
+fn times(n: usize) -> String {
+    if n == 1 {
+        "once".to_string()
+    } else {
+        format!("{n} times")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_util::{findings, flagged};
+
+    const TYPOS: &str = include_str!("../../fixtures/de/typos.txt");
+    const CLEAN: &str = include_str!("../../fixtures/de/clean-news.txt");
+
+    fn found(text: &str) -> Vec<(String, String, Severity)> {
+        findings(&Misspelling, text)
+            .into_iter()
+            .map(|f| {
+                let first = f.suggestions.first().cloned().unwrap_or_default();
+                (text[f.span.clone()].to_string(), first, f.severity)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_planted_typos_with_the_right_suggestion_first() {
+        let expected = [
+            ("gewessen", "gewesen", Severity::Minor),
+            ("Oberlände", "Oberländer", Severity::Major),
+            ("Zusammenarbiet", "Zusammenarbeit", Severity::Minor),
+            ("Setdem", "Seitdem", Severity::Minor),
+        ];
+        let expected: Vec<_> = expected
+            .iter()
+            .map(|&(w, s, sev)| (w.to_string(), s.to_string(), sev))
+            .collect();
+        assert_eq!(found(TYPOS), expected);
+    }
+
+    #[test]
+    fn correct_news_text_is_quiet() {
+        assert_eq!(flagged(&Misspelling, CLEAN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn evidence_names_the_source() {
+        let all = findings(&Misspelling, TYPOS);
+        let evidence = |w: &str| {
+            all.iter()
+                .find(|f| &TYPOS[f.span.clone()] == w)
+                .map(|f| f.evidence.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            evidence("Setdem"),
+            "«Seitdem» is a common word; «Setdem» is in no dictionary"
+        );
+        assert!(evidence("Oberlände").starts_with("«Oberländer» appears 4 times in this article"));
+    }
+
+    #[test]
+    fn a_name_misspelt_once_beside_its_repeated_spelling() {
+        let text = "Präsident Xi Jinping kam nach Berlin. Xi Jinping traf den Kanzler. \
+                    Am Abend reiste Xi Jiping weiter.";
+        assert_eq!(
+            found(text),
+            vec![("Jiping".to_string(), "Jinping".to_string(), Severity::Major)]
+        );
+    }
+
+    #[test]
+    fn inflected_and_other_names_are_not_typos() {
+        let text = "Kim Jong Un sprach lange. Kims Rede dauerte zwei Stunden. \
+                    Die Krim war kein Thema, wohl aber Putins Pläne und Nordkoreas Raketen.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_name_used_consistently_is_not_a_typo() {
+        let text = "Der Ermittler Tomasz Wrzeszcz leitete die Razzia. Wrzeszcz sagte, \
+                    die Beweise seien eindeutig.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn english_names_and_titles_are_left_alone() {
+        let text = "Sie forscht am Center for Strategic Studies in Washington. \
+                    Ihr Buch heißt „The Making of Moderns“.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_word_after_a_noun_is_a_name_not_a_misspelt_noun() {
+        // "Mintel" is one letter from "Mittel", but stands where a company name stands.
+        let text = "Das sagte eine Analystin beim Marktforschungsunternehmen Mintel am Montag.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn rare_compounds_that_split_into_words_are_not_typos() {
+        let text = "Die Sanktionsstrangulierung und der Pariastatus prägen die \
+                    Denuklearisierungsgespräche.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+}

@@ -1,0 +1,524 @@
+//! What mtlint knows about one word form: whether any lexicon knows it, and if not, which
+//! correctly spelt words it could be a slip of, with the evidence for each.
+//!
+//! The evidence comes from two places:
+//! - the article itself: a form one or two edits away from a form the article uses much more
+//!   often ("Wladmir" ×3 next to "Wladimir" ×31);
+//! - the lexicon: a word one edit away that is frequent in German ("Setdem" → "Seitdem"), or
+//!   a compound one edit away whose parts are words ("Verteidgungsministerium").
+//!
+//! A form is diagnosed once per article, however often it occurs.
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::lexicon::edits;
+use crate::lexicon::{self, Lexicon};
+
+use super::census::{Census, FoldedStats};
+use super::morphology::{self, stem_of};
+
+/// A folded form at least this frequent is a word…
+pub const KNOWN_ZIPF: f32 = 3.0;
+/// … but the frequency list has common typos too ("nciht" 3.2, "warscheinlich" 3.2):
+/// lower-case forms below this one are still compared with far more frequent words.
+const SURELY_KNOWN_ZIPF: f32 = 3.7;
+/// A correction suggested from the frequency list must be at least this common…
+const CANDIDATE_ZIPF: f32 = 2.5;
+/// … unless the form is long: a long word in no dictionary one slip from a listed word that
+/// Hunspell knows is a typo even when the word is rare ("hydraulischhes").
+const LONG_WORD_CHARS: usize = 9;
+const LONG_CANDIDATE_ZIPF: f32 = 0.0;
+/// A correction must be this much more frequent (in Zipf units: a factor of 100) than the
+/// form it corrects.
+pub const MIN_ZIPF_GAP: f32 = 2.0;
+
+/// Where a candidate correction comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A form of the article, with how often it occurs there and whether the article
+    /// capitalises it (mostly).
+    Article { count: usize, capitalised: bool },
+    /// A frequent word of the language.
+    Frequency { zipf: f32 },
+}
+
+/// A correctly spelt word that the form may be a slip of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The suggestion as it should be written here.
+    pub word: String,
+    pub folded: String,
+    pub source: Source,
+    /// Damerau edits between the form and the candidate.
+    pub distance: usize,
+    /// How likely a typing slip turns the candidate into the form (see [`slip_cost`]).
+    pub slip: f32,
+    /// Whether Hunspell accepts the candidate as written.
+    pub spelled: bool,
+}
+
+/// A form no lexicon knows, with its possible corrections (best first).
+#[derive(Debug, Clone)]
+pub struct Diagnosis {
+    pub folded: String,
+    /// The form's own frequency, if the frequency list has it (typos can be listed too, at
+    /// low frequency: "enstand").
+    pub zipf: Option<f32>,
+    pub candidates: Vec<Candidate>,
+}
+
+/// Frequency-list candidates kept per form, the likeliest first.
+const MAX_FREQUENCY_CANDIDATES: usize = 4;
+
+/// Two forms that differ only in their endings are inflections of one word if the stem
+/// they share is at least this long.
+const MIN_SHARED_STEM: usize = 5;
+
+/// Diagnoses word forms against one lexicon and one article.
+pub struct Examiner<'l, 'c, 'a> {
+    lexicon: &'l Lexicon,
+    census: &'c Census<'a>,
+    /// Words already looked up by [`Examiner::is_word`].
+    words: HashMap<&'a str, bool>,
+    /// Words already looked up by [`Examiner::is_name_like`].
+    names: HashMap<&'a str, bool>,
+    /// The article's forms used at least twice, with their length in letters: the only
+    /// forms that can be evidence against another.
+    repeated: Vec<(&'c str, usize, &'c FoldedStats<'a>)>,
+}
+
+impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
+    pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
+        let mut repeated: Vec<_> = census
+            .folded
+            .iter()
+            .filter(|(_, stats)| stats.count >= 2)
+            .map(|(form, stats)| (form.as_ref(), form.chars().count(), stats))
+            .collect();
+        // Sorted, so that equally good candidates always come in the same order.
+        repeated.sort_unstable_by_key(|&(form, _, _)| form);
+        Examiner {
+            lexicon,
+            census,
+            words: HashMap::new(),
+            names: HashMap::new(),
+            repeated,
+        }
+    }
+
+    pub fn lexicon(&self) -> &'l Lexicon {
+        self.lexicon
+    }
+
+    /// `None` for a known word, else what could be wrong with it.
+    ///
+    /// Ordered by cost: the frequency list settles most words; Hunspell, whose compound
+    /// analysis costs microseconds a word, is asked only about words that have a candidate
+    /// correction.
+    pub fn diagnose(&mut self, form: &str) -> Option<Diagnosis> {
+        let lex = self.lexicon;
+        let census = self.census;
+        let owned;
+        let folded: &str = match census.fold_of.get(form) {
+            Some(f) => f.as_ref(),
+            None => {
+                owned = lexicon::fold(form);
+                &owned
+            }
+        };
+        let stats = census.folded.get(folded);
+        let zipf = match stats {
+            Some(stats) => stats.zipf,
+            None => lex.zipf(folded),
+        };
+        let own = stats.map_or(1, |s| s.count);
+        // Frequent forms are examined only lower-case: capitalised ones are mostly names.
+        let frequent_limit = if is_capitalised(form) {
+            KNOWN_ZIPF
+        } else {
+            SURELY_KNOWN_ZIPF
+        };
+        if lex.accepts(folded) || zipf.is_some_and(|z| z >= frequent_limit) {
+            return None;
+        }
+        let mut candidates = self.article_candidates(form, folded, own);
+        // Frequency evidence counts only for a word used once (see `convincing`).
+        if own <= 1 {
+            candidates.extend(self.frequency_candidates(folded, zipf));
+        }
+        if zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
+            // A frequent form is a common typo only by a typing slip: words one distant key
+            // from a more common word abound ("tagen", "sagen").
+            candidates.retain(|c| c.slip < FAR_SLIP);
+        }
+        if candidates.is_empty() || self.is_word_form(form) {
+            return None;
+        }
+        for c in candidates.iter_mut().filter(|c| c.word.is_empty()) {
+            (c.word, c.spelled) = self.written_form(form, &c.folded);
+        }
+        rank(&mut candidates);
+        Some(Diagnosis {
+            zipf,
+            folded: folded.to_string(),
+            candidates,
+        })
+    }
+
+    /// A word Hunspell accepts, or one it should: the genitive of a known name, a feminine
+    /// form, a comparative, a verb form with a particle.
+    fn is_word_form(&self, form: &str) -> bool {
+        let lex = self.lexicon;
+        lex.spells(form)
+            || morphology::is_inflection_of_known(lex, form)
+            || morphology::is_derivation_of_known(lex, form)
+    }
+
+    /// Whether a word of any length is known: for judging a word's neighbours.
+    pub fn is_word(&mut self, word: &'a str) -> bool {
+        if let Some(&known) = self.words.get(word) {
+            return known;
+        }
+        let folded = lexicon::fold(word);
+        let known = self.is_known(word, &folded);
+        self.words.insert(word, known);
+        known
+    }
+
+    /// Whether a capitalised word reads as a name: a personal name of Hunspell's list (or
+    /// its genitive), or a word Hunspell does not know ("Biden", frequent as it is, or
+    /// "Strýcová"): Hunspell knows the common nouns.
+    pub fn is_name_like(&mut self, word: &'a str) -> bool {
+        if let Some(&name) = self.names.get(word) {
+            return name;
+        }
+        let folded = lexicon::fold(word);
+        let lex = self.lexicon;
+        let listed = |f: &str| lex.is_listed_name(f);
+        let name =
+            listed(&folded) || folded.strip_suffix('s').is_some_and(listed) || !lex.spells(word);
+        self.names.insert(word, name);
+        name
+    }
+
+    fn is_known(&self, form: &str, folded: &str) -> bool {
+        let lex = self.lexicon;
+        lex.accepts(folded) || lex.zipf(folded).is_some_and(|z| z >= KNOWN_ZIPF) || lex.spells(form)
+    }
+
+    /// Forms of this article one or two edits away that it uses at least twice as often.
+    fn article_candidates(&self, form: &str, folded: &str, own: usize) -> Vec<Candidate> {
+        let own = own.max(1);
+        let len = folded.chars().count();
+        let mut out = Vec::new();
+        for &(other, other_len, stats) in &self.repeated {
+            if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
+                continue;
+            }
+            let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
+                2
+            } else {
+                1
+            };
+            let distance = if edits::one_edit_apart(folded, other) {
+                1
+            } else if max == 2
+                && let Some(d) = edits::distance(folded, other, max)
+            {
+                d
+            } else {
+                continue;
+            };
+            // Inflections of a word the lexicon does not know ("ikosaedrischer" and
+            // "ikosaedrischen"); a known word's inflections are known themselves.
+            if !self.is_known(stats.spelling, other) && self.inflection_pair(folded, other) {
+                continue;
+            }
+            let word = self.article_spelling(form, stats.spelling);
+            out.push(Candidate {
+                spelled: self.lexicon.spells(&word),
+                word,
+                slip: slip_cost(self.lexicon, folded, other),
+                folded: other.to_string(),
+                source: Source::Article {
+                    count: stats.count,
+                    capitalised: is_capitalised(stats.spelling),
+                },
+                distance,
+            });
+        }
+        out
+    }
+
+    /// The article's spelling of a candidate, in the form's case: a lower-case slip of a
+    /// word the article capitalises as a name stays capitalised ("wladimir" → "Wladimir"),
+    /// of an ordinary word not ("lannge" → "lange", though the article has "Lange").
+    fn article_spelling(&self, form: &str, spelling: &str) -> String {
+        let lower = spelling.to_lowercase();
+        if !is_capitalised(form) && is_capitalised(spelling) && self.lexicon.spells(&lower) {
+            lower
+        } else {
+            case_like(form, spelling)
+        }
+    }
+
+    /// Frequent words one edit away.
+    fn frequency_candidates(&self, folded: &str, own_zipf: Option<f32>) -> Vec<Candidate> {
+        let mut found: Vec<(String, f32)> = Vec::new();
+        let lex = self.lexicon;
+        // A form the frequency list has needs a far more frequent correction (see
+        // `convincing`); asking only for those saves reading the rarer ones.
+        let floor = match own_zipf {
+            Some(own) => (own + MIN_ZIPF_GAP).max(CANDIDATE_ZIPF),
+            None if folded.chars().count() >= LONG_WORD_CHARS => LONG_CANDIDATE_ZIPF,
+            None => CANDIDATE_ZIPF,
+        };
+        lex.neighbours(folded, floor, |word, zipf| {
+            if !found.iter().any(|(w, _)| w == word) {
+                found.push((word.to_string(), zipf));
+            }
+        });
+        let mut candidates: Vec<Candidate> = found
+            .into_iter()
+            // The form is the word inflected ("Zölibate", "konzertierter"), not misspelt;
+            // "festgehalte" is no inflection of "festgehalten": "festgehalt" is no word.
+            .filter(|(w, _)| {
+                !self
+                    .shared_stem(folded, w)
+                    .is_some_and(|stem| stem == *w || lex.spells(&stem))
+            })
+            .map(|(w, zipf)| Candidate {
+                word: String::new(),
+                slip: slip_cost(self.lexicon, folded, &w),
+                folded: w,
+                source: Source::Frequency { zipf },
+                distance: 1,
+                spelled: false,
+            })
+            .collect();
+        // Only the likeliest few are worth asking Hunspell how they are written (once the
+        // form itself turns out unknown, see `diagnose`).
+        rank(&mut candidates);
+        candidates.truncate(MAX_FREQUENCY_CANDIDATES);
+        candidates
+    }
+
+    /// How a folded candidate is written in place of `form`: with the form's initial
+    /// capital and, where the frequency list folded "ß" to "ss", the spelling Hunspell
+    /// accepts. Returns the word and whether Hunspell accepts it.
+    fn written_form(&self, form: &str, folded: &str) -> (String, bool) {
+        let cased = case_like(form, folded);
+        let mut variants = vec![cased.clone()];
+        if cased.contains("ss") {
+            variants.push(cased.replace("ss", "ß"));
+            for (i, _) in cased.match_indices("ss") {
+                variants.push(format!("{}ß{}", &cased[..i], &cased[i + 2..]));
+            }
+        }
+        let capital = capitalise(&cased);
+        variants.push(capital.clone());
+        if capital.contains("ss") {
+            variants.push(capital.replace("ss", "ß"));
+        }
+        match variants.into_iter().find(|v| self.lexicon.spells(v)) {
+            Some(v) => (v, true),
+            None => (cased, false),
+        }
+    }
+
+    /// Whether two folded forms are inflections of one stem: one is the other plus an
+    /// ending ("kims"/"kim"), or both end in endings after the same stem
+    /// ("ikosaedrischer"/"ikosaedrischen").
+    fn inflection_pair(&self, a: &str, b: &str) -> bool {
+        self.shared_stem(a, b).is_some()
+    }
+
+    /// The stem two folded forms share if they differ only in inflection endings (or one
+    /// is the other plus an ending). A short shared stem says little: "unte" is no
+    /// inflection of "unter".
+    fn shared_stem(&self, a: &str, b: &str) -> Option<String> {
+        let endings = &self.lexicon.lists.inflection_endings;
+        let stems = |w: &'_ str| -> Vec<String> {
+            std::iter::once(w.to_string())
+                .chain(
+                    endings
+                        .iter()
+                        .filter_map(|e| stem_of(w, e))
+                        .map(str::to_string),
+                )
+                .collect()
+        };
+        let (sa, sb) = (stems(a), stems(b));
+        sa.into_iter()
+            .find(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
+    }
+}
+
+/// Best first: the article's own forms (the nearest, the likeliest slip, the most
+/// frequent), then frequent words by how likely the slip is and how common the word (a
+/// noisy channel: each step of slip cost weighs as much as a factor of 100 in frequency).
+fn rank(candidates: &mut Vec<Candidate>) {
+    let key = |c: &Candidate| match c.source {
+        Source::Article { count, .. } => (0, c.distance, c.slip, -(count as f32)),
+        Source::Frequency { zipf } => (1, c.distance, 0.0, SLIP_WEIGHT * c.slip - zipf),
+    };
+    candidates.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        (ka.0, ka.1)
+            .cmp(&(kb.0, kb.1))
+            .then(ka.2.total_cmp(&kb.2))
+            .then(ka.3.total_cmp(&kb.3))
+            .then(b.spelled.cmp(&a.spelled))
+    });
+    // The same word may come from the article and from the frequency list; each source
+    // is weighed on its own.
+    let mut seen = Vec::new();
+    candidates.retain(|c| {
+        let key = (std::mem::discriminant(&c.source), c.folded.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+}
+
+/// Zipf units (factors of ten in frequency) that one unit of slip cost is worth.
+const SLIP_WEIGHT: f32 = 2.0;
+
+/// A slip that only doubles or drops a doubled letter, or swaps two letters.
+pub const EASY_SLIP: f32 = 0.5;
+/// A neighbouring key, or a letter too many next to its neighbouring key.
+const NEAR_SLIP: f32 = 0.75;
+/// A letter left out or added.
+const PLAIN_SLIP: f32 = 1.0;
+/// A letter replaced by one far from it on the keyboard: as often a different word.
+pub const FAR_SLIP: f32 = 1.5;
+
+/// How likely typing `intended` produces `typed` (folded, one Damerau edit apart): lower is
+/// likelier. Forms further apart cost [`FAR_SLIP`].
+pub fn slip_cost(lex: &Lexicon, typed: &str, intended: &str) -> f32 {
+    let t: Vec<char> = typed.chars().collect();
+    let w: Vec<char> = intended.chars().collect();
+    let prefix = t.iter().zip(&w).take_while(|(a, b)| a == b).count();
+    let near = |a: char, b: char| lex.are_neighbour_keys(a, b);
+    match t.len() as isize - w.len() as isize {
+        // A letter too many at `prefix`.
+        1 if t[prefix + 1..] == w[prefix..] => {
+            let extra = t[prefix];
+            let beside = [prefix.checked_sub(1), Some(prefix + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| t.get(i).copied());
+            let beside: Vec<char> = beside.collect();
+            if beside.contains(&extra) {
+                EASY_SLIP
+            } else if beside.iter().any(|&b| near(extra, b)) {
+                NEAR_SLIP
+            } else {
+                PLAIN_SLIP
+            }
+        }
+        // A letter missing at `prefix`.
+        -1 if t[prefix..] == w[prefix + 1..] => {
+            let missing = w[prefix];
+            let doubled = [prefix.checked_sub(1), Some(prefix + 1)]
+                .into_iter()
+                .flatten()
+                .any(|i| w.get(i) == Some(&missing));
+            if doubled { EASY_SLIP } else { PLAIN_SLIP }
+        }
+        0 if prefix < t.len() => {
+            let rest = prefix + 1;
+            if t[rest..] == w[rest..] {
+                if near(t[prefix], w[prefix]) {
+                    NEAR_SLIP
+                } else if lex.keys_apart(t[prefix], w[prefix]) == Some(2) {
+                    PLAIN_SLIP
+                } else {
+                    FAR_SLIP
+                }
+            } else if rest < t.len()
+                && t[prefix] == w[rest]
+                && t[rest] == w[prefix]
+                && t[rest + 1..] == w[rest + 1..]
+            {
+                EASY_SLIP
+            } else {
+                FAR_SLIP
+            }
+        }
+        _ => FAR_SLIP,
+    }
+}
+
+/// `word` with the first letter capitalised if `form`'s is (a capital in the article's
+/// spelling is kept: nouns and names stay capitalised).
+fn case_like(form: &str, word: &str) -> String {
+    if is_capitalised(form) {
+        capitalise(word)
+    } else {
+        word.to_string()
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::lexicon;
+
+    fn german() -> &'static Lexicon {
+        match lexicon("de") {
+            Some(Ok(l)) => l,
+            _ => panic!("German lexicon"),
+        }
+    }
+
+    #[test]
+    fn typing_slips_cost_by_how_likely_they_are() {
+        let de = german();
+        assert_eq!(slip_cost(de, "zweieer", "zweier"), EASY_SLIP); // doubled letter
+        assert_eq!(slip_cost(de, "grif", "griff"), EASY_SLIP); // lost double
+        assert_eq!(slip_cost(de, "denek", "denke"), EASY_SLIP); // swap
+        assert_eq!(slip_cost(de, "sonhe", "sonne"), NEAR_SLIP); // neighbouring key
+        assert_eq!(slip_cost(de, "setdem", "seitdem"), PLAIN_SLIP); // letter left out
+        assert_eq!(slip_cost(de, "mintel", "mittel"), FAR_SLIP); // distant key
+    }
+
+    #[test]
+    fn ranking_weighs_slip_against_frequency() {
+        let candidate = |word: &str, zipf: f32, slip: f32| Candidate {
+            word: word.to_string(),
+            folded: word.to_string(),
+            source: Source::Frequency { zipf },
+            distance: 1,
+            slip,
+            spelled: true,
+        };
+        // "Reation": the common word with a letter left out beats the rarer one with a
+        // letter too many next to a neighbouring key.
+        let mut candidates = vec![
+            candidate("ration", 3.3, NEAR_SLIP),
+            candidate("reaktion", 4.65, PLAIN_SLIP),
+        ];
+        rank(&mut candidates);
+        assert_eq!(candidates[0].word, "reaktion");
+    }
+
+    #[test]
+    fn inflections_share_a_long_stem() {
+        assert_eq!(stem_of("kims", "s"), Some("kim"));
+        assert_eq!(stem_of("staatenn", "n"), None);
+        assert_eq!(stem_of("kapsids", "s"), Some("kapsid"));
+    }
+}

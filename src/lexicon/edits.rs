@@ -1,0 +1,123 @@
+//! Edit distance between case-folded words, for finding what a misspelt word was meant to
+//! be.
+//!
+//! A Damerau edit is one deleted, inserted or replaced letter, or two neighbouring letters
+//! swapped: the four slips of typing.
+
+/// Longest word [`distance`] compares; longer words are never "near" anything.
+const MAX_LEN: usize = 48;
+
+/// The optimal-string-alignment distance (Damerau edits, each letter edited at most once)
+/// between two words if it is at most `max`, else `None`.
+pub fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let mut ab = ['\0'; MAX_LEN];
+    let mut bb = ['\0'; MAX_LEN];
+    let a = fill(a, &mut ab)?;
+    let b = fill(b, &mut bb)?;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    // Three rows of the dynamic programme: two back (for swaps), one back, current.
+    let mut two_back = [0usize; MAX_LEN + 1];
+    let mut one_back = [0usize; MAX_LEN + 1];
+    let mut current = [0usize; MAX_LEN + 1];
+    for (j, cell) in one_back.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (one_back[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(one_back[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            current[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut two_back, &mut one_back);
+        std::mem::swap(&mut one_back, &mut current);
+    }
+    let d = one_back[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Whether two words are exactly one Damerau edit apart: the fast test for the common
+/// case, linear in the length.
+pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    let mut ab = ['\0'; MAX_LEN];
+    let mut bb = ['\0'; MAX_LEN];
+    let (Some(a), Some(b)) = (fill(a, &mut ab), fill(b, &mut bb)) else {
+        return false;
+    };
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    match a.len() as isize - b.len() as isize {
+        0 if prefix == a.len() => false,
+        0 => {
+            a[prefix + 1..] == b[prefix + 1..]
+                || (prefix + 1 < a.len()
+                    && a[prefix] == b[prefix + 1]
+                    && a[prefix + 1] == b[prefix]
+                    && a[prefix + 2..] == b[prefix + 2..])
+        }
+        1 => a[prefix + 1..] == b[prefix..],
+        -1 => a[prefix..] == b[prefix + 1..],
+        _ => false,
+    }
+}
+
+fn fill<'b>(word: &str, buf: &'b mut [char; MAX_LEN]) -> Option<&'b [char]> {
+    let mut n = 0;
+    for c in word.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit_apart_agrees_with_distance() {
+        let pairs = [
+            ("wladmir", "wladimir"),
+            ("setdem", "seitdem"),
+            ("nciht", "nicht"),
+            ("russichen", "russischen"),
+            ("kim", "krim"),
+            ("abc", "abc"),
+            ("abc", "xyz"),
+            ("gesprche", "gespräche"),
+            ("ab", "ba"),
+            ("abcd", "badc"),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(
+                one_edit_apart(a, b),
+                distance(a, b, 1) == Some(1),
+                "{a} / {b}"
+            );
+            assert_eq!(one_edit_apart(a, b), one_edit_apart(b, a));
+        }
+    }
+
+    #[test]
+    fn distance_counts_damerau_edits() {
+        assert_eq!(distance("wladmir", "wladimir", 2), Some(1));
+        assert_eq!(distance("jiping", "jinping", 2), Some(1));
+        assert_eq!(distance("enstand", "entsand", 2), Some(1));
+        assert_eq!(distance("kim", "krim", 2), Some(1));
+        assert_eq!(distance("abcdef", "badcfe", 3), Some(3));
+        assert_eq!(distance("abc", "xyz", 2), None);
+        assert_eq!(distance("putin", "putin", 0), Some(0));
+        assert_eq!(distance("", "ab", 2), Some(2));
+    }
+}
