@@ -55,6 +55,17 @@ impl Observer for Quiet {
     fn document(&mut self, _doc: &DocSummary, _consumed: u64) {}
 }
 
+/// Starts loading the language data on background threads, so that it is parsed on all
+/// cores while the first documents are read: one article end to end mostly waits for the
+/// data otherwise. A check that needs data before it is ready waits for it (`OnceLock`).
+pub fn warm_up() {
+    for code in crate::lang::SUPPORTED {
+        std::thread::spawn(move || crate::lang::language(code));
+    }
+    std::thread::spawn(|| crate::lexicon::lexicon("de"));
+    std::thread::spawn(|| crate::names::data("de"));
+}
+
 /// The number of jobs to run by default: all cores.
 pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())

@@ -244,6 +244,7 @@ fn check(
     mut resolver: Resolver,
     args: BatchArgs,
 ) -> anyhow::Result<ExitCode> {
+    batch::warm_up();
     let source_options = SourceOptions {
         include: args.include,
         exclude: args.exclude,

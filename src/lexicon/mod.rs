@@ -319,6 +319,13 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// The compiled frequency table of a language alone, read in place (no Hunspell parse): for
+/// checks that only need to know how common a word is.
+pub fn frequencies(code: &str) -> Option<freq::FreqTable<'static>> {
+    let (_, files) = embedded(code)?;
+    freq::FreqTable::from_bytes(files.freq).ok()
+}
+
 /// The lexicon of a language, loaded on first use; `None` when mtlint has none for it.
 pub fn lexicon(code: &str) -> Option<Result<&'static Lexicon, &'static LexiconError>> {
     static DE: OnceLock<Result<Lexicon, LexiconError>> = OnceLock::new();

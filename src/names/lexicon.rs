@@ -9,6 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lexicon::freq::FreqTable;
+
 /// Hunspell flags of `de_DE.aff` that only nouns carry: plural, genitive `-es` and female
 /// suffixes. Names carry `S` (genitive) and `m` at most.
 const NOUN_FLAGS: &[char] = &['P', 'N', 'E', 'R', 'p', 'F', 'T', 'q', 'Q', 'J', 'h', 'g'];
@@ -46,7 +48,10 @@ pub struct Lexicon {
     compounding: HashSet<&'static str>,
     capitalised: HashSet<&'static str>,
     lower: HashSet<&'static str>,
-    /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`).
+    /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`), from the
+    /// table `build.rs` compiles (read in place, nothing to load).
+    freq: Option<FreqTable<'static>>,
+    /// Frequencies given as text (tests).
     zipf: HashMap<&'static str, &'static str>,
 }
 
@@ -85,9 +90,18 @@ impl Lexicon {
         self
     }
 
+    /// Uses the compiled frequency table of the language.
+    pub fn with_frequency_table(mut self, table: Option<FreqTable<'static>>) -> Lexicon {
+        self.freq = table;
+        self
+    }
+
     /// How common a word is in the language (Zipf scale; 0 for unknown words).
     pub fn zipf(&self, word: &str) -> f32 {
-        let folded = word.to_lowercase().replace('ß', "ss");
+        let folded = crate::lexicon::fold(word);
+        if let Some(table) = &self.freq {
+            return table.zipf(&folded).unwrap_or(0.0);
+        }
         self.zipf
             .get(folded.as_str())
             .and_then(|z| z.trim().parse().ok())

@@ -41,7 +41,6 @@ pub struct NameData {
 struct EmbeddedNames {
     house: &'static str,
     dic: &'static str,
-    wordfreq: &'static str,
     romanization: &'static str,
 }
 
@@ -50,7 +49,6 @@ fn embedded(code: &str) -> Option<EmbeddedNames> {
         "de" => Some(EmbeddedNames {
             house: include_str!("../../dictionaries/de/names.tsv"),
             dic: include_str!("../../dictionaries/de/hunspell/de_DE.dic"),
-            wordfreq: include_str!("../../dictionaries/de/wordfreq.tsv"),
             romanization: include_str!("../../dictionaries/de/romanization.toml"),
         }),
         _ => None,
@@ -74,7 +72,8 @@ pub fn load(code: &str) -> Result<NameData, NameDataError> {
     let origin = format!("dictionaries/{code}/names.tsv");
     Ok(NameData {
         house: HouseList::parse(code, files.house, &origin)?,
-        lexicon: Lexicon::from_hunspell(files.dic).with_frequencies(files.wordfreq),
+        lexicon: Lexicon::from_hunspell(files.dic)
+            .with_frequency_table(crate::lexicon::frequencies(code)),
         romanization: Romanization::parse(files.romanization)
             .map_err(|e| NameDataError::Romanization(code.to_string(), e))?,
     })
