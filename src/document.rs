@@ -97,6 +97,10 @@ pub struct Document<'a> {
     pub source: Option<bilingual::Source>,
     /// The newsroom's house list of names, if one was given (see [`ReadOptions`]).
     pub house_names: Option<Arc<HouseList>>,
+    /// The names mentioned in the article, found on first use by the name checks.
+    pub name_mentions: std::sync::OnceLock<Vec<crate::names::mentions::Mention>>,
+    /// The names spelled two ways, found on first use by the name checks.
+    pub name_variants: std::sync::OnceLock<Vec<crate::names::variants::Variant>>,
 }
 
 impl<'a> Document<'a> {
@@ -133,6 +137,8 @@ impl<'a> Document<'a> {
             languages: langid::Profile::default(),
             source: None,
             house_names: options.house_names.clone(),
+            name_mentions: std::sync::OnceLock::new(),
+            name_variants: std::sync::OnceLock::new(),
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);

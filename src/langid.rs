@@ -376,11 +376,6 @@ impl Context<'_, '_> {
         if !long_enough {
             return None;
         }
-        let guess = self.identifier.identify(self.doc.slice(span))?;
-        let (language, markers) = self.languages.iter().find(|(l, _)| l.code == guess.lang)?;
-        if guess.confidence < MIN_CONFIDENCE {
-            return None;
-        }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
         let unquoted: Vec<&Word> = words.iter().filter(|w| !w.quoted).collect();
         let decisive: Vec<&Word> = if unquoted.len() >= 3 {
@@ -388,16 +383,34 @@ impl Context<'_, '_> {
         } else {
             words.iter().collect()
         };
-        let foreign: Vec<String> = decisive
-            .iter()
-            .filter(|w| markers.contains(w.folded.as_str()))
-            .map(|w| w.folded.clone())
-            .collect();
+        // The function words are counted first: they are cheap, and without them no detector
+        // verdict counts, so most sentences never reach the detector.
         let own = decisive
             .iter()
             .filter(|w| self.own_markers.contains(w.folded.as_str()))
             .count();
-        if foreign.len() < MIN_MARKERS || own * 2 >= foreign.len() {
+        let foreign_in = |markers: &HashSet<&str>| -> Vec<String> {
+            decisive
+                .iter()
+                .filter(|w| markers.contains(w.folded.as_str()))
+                .map(|w| w.folded.clone())
+                .collect()
+        };
+        let enough = |found: &[String]| found.len() >= MIN_MARKERS && own * 2 < found.len();
+        if !self
+            .languages
+            .iter()
+            .any(|(_, markers)| enough(&foreign_in(markers)))
+        {
+            return None;
+        }
+        let guess = self.identifier.identify(self.doc.slice(span))?;
+        let (language, markers) = self.languages.iter().find(|(l, _)| l.code == guess.lang)?;
+        if guess.confidence < MIN_CONFIDENCE {
+            return None;
+        }
+        let foreign = foreign_in(markers);
+        if !enough(&foreign) {
             return None;
         }
         Some(Verdict {

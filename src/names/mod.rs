@@ -94,7 +94,8 @@ pub struct Context<'d, 'a> {
     pub data: &'static NameData,
     /// The newsroom's list when one was given for this language, else the embedded one.
     pub house: &'d HouseList,
-    pub mentions: Vec<Mention>,
+    /// The names of the document, found once and shared by the name checks.
+    pub mentions: &'d [Mention],
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -105,7 +106,9 @@ impl<'d, 'a> Context<'d, 'a> {
             Some(list) if list.lang == doc.language => list.as_ref(),
             _ => &data.house,
         };
-        let mentions = mentions::find(doc, &data.lexicon);
+        let mentions = doc
+            .name_mentions
+            .get_or_init(|| mentions::find(doc, &data.lexicon));
         Some(Context {
             doc,
             data,
@@ -132,7 +135,7 @@ impl<'d, 'a> Context<'d, 'a> {
             .unwrap_or(0);
         let mut subjects = Subjects::default();
         let mut counts = HashMap::<String, usize>::new();
-        for m in &self.mentions {
+        for m in self.mentions {
             if self.doc.tokens[m.tokens.start].span.start < title_end {
                 for start in m.tokens.clone() {
                     let span = self.doc.tokens[start].span.start

@@ -47,6 +47,11 @@ struct Occurrence {
 
 /// Every name variant of the document, longest spans first when they overlap.
 pub fn find(cx: &Context) -> Vec<Variant> {
+    // Three checks ask; the answer is computed once per document.
+    cx.doc.name_variants.get_or_init(|| compute(cx)).clone()
+}
+
+fn compute(cx: &Context) -> Vec<Variant> {
     let occurrences = occurrences(cx);
     let mut groups: HashMap<String, Vec<&Occurrence>> = HashMap::new();
     for o in &occurrences {
@@ -106,7 +111,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// has the base too ("Putins" → "Putin").
 fn occurrences(cx: &Context) -> Vec<Occurrence> {
     let mut out = Vec::new();
-    for m in &cx.mentions {
+    for m in cx.mentions {
         for n in 1..=m.tokens.len().min(MAX_WORDS) {
             let tokens = m.tokens.end - n..m.tokens.end;
             let span =
