@@ -101,6 +101,8 @@ pub struct Document<'a> {
     pub name_mentions: std::sync::OnceLock<Vec<crate::names::mentions::Mention>>,
     /// The names spelled two ways, found on first use by the name checks.
     pub name_variants: std::sync::OnceLock<Vec<crate::names::variants::Variant>>,
+    /// The names the article is about, found on first use by the name checks.
+    pub name_subjects: std::sync::OnceLock<crate::names::Subjects>,
 }
 
 impl<'a> Document<'a> {
@@ -139,6 +141,7 @@ impl<'a> Document<'a> {
             house_names: options.house_names.clone(),
             name_mentions: std::sync::OnceLock::new(),
             name_variants: std::sync::OnceLock::new(),
+            name_subjects: std::sync::OnceLock::new(),
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);

@@ -45,7 +45,7 @@ impl Check for EnglishRomanization {
         let subjects = cx.subjects();
         for m in cx.mentions.iter().filter(|m| !m.in_credit) {
             for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
-                out.push(finding(&cx, m, run, &german, &subjects));
+                out.push(finding(&cx, m, run, &german, subjects));
             }
         }
     }

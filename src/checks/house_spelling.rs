@@ -42,7 +42,7 @@ impl Check for HouseSpelling {
                     .iter()
                     .any(|v| v.span.start < m.span.end && m.span.start < v.span.end);
                 if reportable(&cx, &m) && !reported {
-                    out.push(finding(&cx, &m, &subjects));
+                    out.push(finding(&cx, &m, subjects));
                 }
             }
         }

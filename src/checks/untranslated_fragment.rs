@@ -46,14 +46,18 @@ impl Check for UntranslatedFragment {
             .filter_map(|&s| lang::language(s))
             .collect();
         let quoted = langid::quoted_spans(doc);
+        // The give-away words of each source language, once per document.
+        let markers: Vec<_> = sources
+            .iter()
+            .map(|source| langid::markers(source, target))
+            .collect();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if doc.languages.is_foreign(index) {
                 continue;
             }
             let tokens = doc.tokens_in(&sentence.span);
-            for source in &sources {
-                let markers = langid::markers(source, target);
-                for run in runs(doc, tokens, source, &markers) {
+            for (source, markers) in sources.iter().zip(&markers) {
+                for run in runs(doc, tokens, source, markers) {
                     let span = tokens[run.start].span.start..tokens[run.end - 1].span.end;
                     if quoted.iter().any(|q| q.contains(&span.start))
                         || is_name(doc, tokens, &run, source, target)

@@ -123,7 +123,12 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The article's main subjects: the names in the title and the most mentioned name.
-    pub fn subjects(&self) -> Subjects {
+    pub fn subjects(&self) -> &'d Subjects {
+        // Every name check asks; the answer is computed once per document.
+        self.doc.name_subjects.get_or_init(|| self.find_subjects())
+    }
+
+    fn find_subjects(&self) -> Subjects {
         let title_end = self
             .doc
             .blocks

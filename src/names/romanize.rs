@@ -171,11 +171,15 @@ impl Romanization {
 }
 
 fn applies(rule: &Rule, word: &[char], at: usize) -> bool {
-    let from: Vec<char> = rule.from.chars().collect();
-    if word.len() < at + from.len() || word[at..at + from.len()] != from[..] {
-        return false;
+    // Compared in place: this runs for every rule at every letter of every name.
+    let mut len = 0;
+    for (k, c) in rule.from.chars().enumerate() {
+        if word.get(at + k) != Some(&c) {
+            return false;
+        }
+        len += 1;
     }
-    let next = word.get(at + from.len()).copied();
+    let next = word.get(at + len).copied();
     let prev = at.checked_sub(1).map(|p| word[p]);
     let fits = |places: &[Place], c: Option<char>, edge: Place| {
         places.is_empty()

@@ -66,7 +66,7 @@ fn compute(cx: &Context) -> Vec<Variant> {
         .iter()
         .map(|g| without_judged_longer(g, &judged))
         .filter(|g| g.iter().any(|o| o.form != g[0].form))
-        .flat_map(|g| group_variants(cx, &g, &subjects))
+        .flat_map(|g| group_variants(cx, &g, subjects))
         .collect();
     found.sort_by(|a, b| {
         (std::cmp::Reverse(a.span.len()), a.span.start, &a.suggestion).cmp(&(
