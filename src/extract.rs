@@ -29,6 +29,17 @@ pub struct Extracted {
 }
 
 impl Extracted {
+    /// Each extracted line with the input line it came from (tests of the extractors).
+    #[cfg(test)]
+    fn mapped_lines(&self) -> Vec<(usize, String)> {
+        let map = self.source_lines.clone().expect("line map");
+        self.text
+            .lines()
+            .zip(map)
+            .map(|(text, line)| (line, text.to_string()))
+            .collect()
+    }
+
     fn with_suppressions(mut self, source: &str) -> Extracted {
         self.suppressions = suppress::comment_suppressions(source);
         self

@@ -83,7 +83,6 @@ pub struct Language {
     pub language_names: HashMap<String, String>,
     pub credit: Option<Regex>,
     pub abbreviations: HashSet<String>,
-    pub months: HashSet<String>,
     pub doubled_allowed: HashSet<String>,
     pub nominative_pronouns: HashSet<String>,
     pub function_words: HashSet<String>,
@@ -151,7 +150,6 @@ struct DisclaimerEntry {
 #[serde(deny_unknown_fields)]
 struct GrammarFile {
     abbreviations: Vec<String>,
-    months: Vec<String>,
     doubled_allowed: Vec<String>,
     nominative_pronouns: Vec<String>,
     function_words: Vec<String>,
@@ -351,7 +349,6 @@ impl Language {
                 .collect(),
             credit,
             abbreviations: grammar.abbreviations.into_iter().collect(),
-            months: grammar.months.into_iter().collect(),
             doubled_allowed: lower_set(grammar.doubled_allowed),
             nominative_pronouns: lower_set(grammar.nominative_pronouns),
             function_words: lower_set(grammar.function_words),

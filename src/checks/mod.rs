@@ -199,6 +199,18 @@ pub(crate) mod test_util {
             .collect()
     }
 
+    /// Runs one check over German text with its original (bilingual mode).
+    pub fn findings_with_source(check: &dyn Check, target: &str, source: &str) -> Vec<Finding> {
+        let options = ReadOptions {
+            language: Some("de".into()),
+            ..ReadOptions::default()
+        };
+        let doc = Document::parse_with_source(target, &options, Some(source));
+        let mut out = Vec::new();
+        check.check(&doc, &mut out);
+        out
+    }
+
     /// The first suggestion of the only finding.
     pub fn suggestion(check: &dyn Check, text: &str) -> String {
         let found = findings(check, text);

@@ -79,17 +79,10 @@ pub(crate) fn line_of(text: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::ReadOptions;
+    use crate::checks::test_util::findings_with_source;
 
     fn run(target: &str, source: &str) -> Vec<Finding> {
-        let options = ReadOptions {
-            language: Some("de".into()),
-            ..ReadOptions::default()
-        };
-        let doc = Document::parse_with_source(target, &options, Some(source));
-        let mut out = Vec::new();
-        SourceIdentical.check(&doc, &mut out);
-        out
+        findings_with_source(&SourceIdentical, target, source)
     }
 
     #[test]

@@ -95,17 +95,10 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::ReadOptions;
+    use crate::checks::test_util::findings_with_source;
 
     fn run(target: &str, source: &str) -> Vec<Finding> {
-        let options = ReadOptions {
-            language: Some("de".into()),
-            ..ReadOptions::default()
-        };
-        let doc = Document::parse_with_source(target, &options, Some(source));
-        let mut out = Vec::new();
-        SourceNumberMissing.check(&doc, &mut out);
-        out
+        findings_with_source(&SourceNumberMissing, target, source)
     }
 
     #[test]

@@ -60,17 +60,10 @@ impl Check for SourceQuoteMissing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::ReadOptions;
+    use crate::checks::test_util::findings_with_source;
 
     fn run(target: &str, source: &str) -> usize {
-        let options = ReadOptions {
-            language: Some("de".into()),
-            ..ReadOptions::default()
-        };
-        let doc = Document::parse_with_source(target, &options, Some(source));
-        let mut out = Vec::new();
-        SourceQuoteMissing.check(&doc, &mut out);
-        out.len()
+        findings_with_source(&SourceQuoteMissing, target, source).len()
     }
 
     #[test]

@@ -68,13 +68,7 @@ mod tests {
     use super::*;
 
     fn lines(source: &str) -> Vec<(usize, String)> {
-        let out = extract(source);
-        let map = out.source_lines.expect("line map");
-        out.text
-            .lines()
-            .zip(map)
-            .map(|(text, line)| (line, text.to_string()))
-            .collect()
+        extract(source).mapped_lines()
     }
 
     #[test]

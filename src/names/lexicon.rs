@@ -7,7 +7,7 @@
 //! with only the genitive flag `S` (or none) is a name ("Putin/S", "Berlin/Sm"). Inflected
 //! forms are looked up by stripping the usual endings and undoing an umlaut.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::lexicon::freq::FreqTable;
 
@@ -51,8 +51,6 @@ pub struct Lexicon {
     /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`), from the
     /// table `build.rs` compiles (read in place, nothing to load).
     freq: Option<FreqTable<'static>>,
-    /// Frequencies given as text (tests).
-    zipf: HashMap<&'static str, &'static str>,
 }
 
 impl Lexicon {
@@ -82,14 +80,6 @@ impl Lexicon {
         lexicon
     }
 
-    /// Adds word frequencies: `word<TAB>zipf` lines, `#` comments.
-    pub fn with_frequencies(mut self, tsv: &'static str) -> Lexicon {
-        let lines = tsv.lines().filter(|l| !l.starts_with('#'));
-        self.zipf = HashMap::with_capacity(tsv.len() / 12);
-        self.zipf.extend(lines.filter_map(|l| l.split_once('\t')));
-        self
-    }
-
     /// Uses the compiled frequency table of the language.
     pub fn with_frequency_table(mut self, table: Option<FreqTable<'static>>) -> Lexicon {
         self.freq = table;
@@ -99,12 +89,9 @@ impl Lexicon {
     /// How common a word is in the language (Zipf scale; 0 for unknown words).
     pub fn zipf(&self, word: &str) -> f32 {
         let folded = crate::lexicon::fold(word);
-        if let Some(table) = &self.freq {
-            return table.zipf(&folded).unwrap_or(0.0);
-        }
-        self.zipf
-            .get(folded.as_str())
-            .and_then(|z| z.trim().parse().ok())
+        self.freq
+            .as_ref()
+            .and_then(|table| table.zipf(&folded))
             .unwrap_or(0.0)
     }
 
@@ -235,7 +222,7 @@ mod tests {
         Lexicon::from_hunspell(
             "12\nPräsident/FPm\nTochter/ijm\nForm/ijm\nFrau/MPm\nStand/EPSm\nSchelle/Nm\nPutin/S\nBerlin/Sm\nJapan/Smij\nvier/ke\nrussisch/A\n",
         )
-        .with_frequencies("# test\nputin\t4.39\nmichelle\t3.83\nstand\t5.36\nschelle\t3.05\n")
+        .with_frequency_table(crate::lexicon::frequencies("de"))
     }
 
     #[test]

@@ -59,11 +59,11 @@ fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<(
     if let Some(error) = &report.error {
         return writeln!(out, "  error: {error}");
     }
-    writeln!(out, "{}", summary(report))?;
+    let index = LineIndex::for_report(report);
+    writeln!(out, "{}", summary(report, &index))?;
     if report.findings.is_empty() {
         return writeln!(out, "No findings.");
     }
-    let index = LineIndex::for_report(report);
     let mut by_category: BTreeMap<Category, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
         by_category.entry(f.category()).or_default().push(f);
@@ -75,7 +75,7 @@ fn render_document(report: &DocumentReport, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "\n{}", counts_table(&by_category))
 }
 
-fn summary(report: &DocumentReport) -> String {
+fn summary(report: &DocumentReport, index: &LineIndex) -> String {
     let mut b = Builder::default();
     let translated = match (&report.machine_translated, &report.source_language) {
         (true, Some(source)) => format!("yes, from {source}"),
@@ -86,7 +86,7 @@ fn summary(report: &DocumentReport) -> String {
         .excluded
         .iter()
         .map(|e| {
-            let (first, last) = LineIndex::for_report(report).lines(&e.span);
+            let (first, last) = index.lines(&e.span);
             format!("{} (lines {first}–{last})", e.kind)
         })
         .collect();
