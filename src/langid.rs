@@ -13,8 +13,10 @@
 //! [whatlang]: https://docs.rs/whatlang
 //! [lingua]: https://docs.rs/lingua
 
-use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{Mutex, OnceLock};
+
+use rustc_hash::FxHashSet;
 
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::lang::{self, Language};
@@ -260,8 +262,27 @@ pub fn source_languages(doc: &Document) -> Vec<&'static str> {
 }
 
 /// Words of `source` that are not words of `target`: the give-aways of a `source` passage
-/// in a `target` text.
-pub fn markers<'l>(source: &'l Language, target: &Language) -> HashSet<&'l str> {
+/// in a `target` text. Built once per pair of languages.
+pub fn markers(source: &'static Language, target: &'static Language) -> &'static Markers {
+    type Cache = Mutex<Vec<((&'static str, &'static str), &'static Markers)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let key = (source.code, target.code);
+    if let Some((_, found)) = cache.iter().find(|(k, _)| *k == key) {
+        return found;
+    }
+    let built: &'static Markers = Box::leak(Box::new(build_markers(source, target)));
+    cache.push((key, built));
+    built
+}
+
+/// The give-away words of one language against another.
+pub type Markers = FxHashSet<&'static str>;
+
+fn build_markers(source: &'static Language, target: &Language) -> Markers {
     source
         .common_words
         .iter()
@@ -279,10 +300,10 @@ struct Context<'d, 'a> {
     doc: &'d Document<'a>,
     identifier: Identifier,
     /// Each candidate source language with its give-away words.
-    languages: Vec<(&'static Language, HashSet<&'static str>)>,
-    /// The target's give-away words.
-    own_markers: HashSet<&'static str>,
-    quoted: Vec<Range<usize>>,
+    languages: Vec<(&'static Language, &'static Markers)>,
+    /// What each token says about the language (indexed like `Document::tokens`), worked
+    /// out once: sentences are judged on their own and again as part of their paragraph.
+    words: Vec<Word>,
 }
 
 /// Finds the sentences of article text written in another language than the target.
@@ -293,16 +314,17 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
     let sources = source_languages(doc);
     let mut candidates = vec![target.code];
     candidates.extend(sources.iter().copied());
+    let languages: Vec<_> = sources
+        .iter()
+        .filter_map(|&s| lang::language(s))
+        .map(|l| (l, markers(l, target)))
+        .collect();
+    let own_markers = target_markers(target, &sources);
     let cx = Context {
         doc,
         identifier: Identifier::new(backend, &candidates),
-        languages: sources
-            .iter()
-            .filter_map(|&s| lang::language(s))
-            .map(|l| (l, markers(l, target)))
-            .collect(),
-        own_markers: target_markers(target, &sources),
-        quoted: quoted_spans(doc),
+        words: classify_words(doc, &languages, &own_markers),
+        languages,
     };
     let mut profile = Profile {
         sources,
@@ -338,8 +360,8 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
 }
 
 /// The target's own give-away words against every candidate source.
-fn target_markers(target: &'static Language, sources: &[&str]) -> HashSet<&'static str> {
-    let mut out: HashSet<&str> = target
+fn target_markers(target: &'static Language, sources: &[&str]) -> Markers {
+    let mut out: Markers = target
         .common_words
         .iter()
         .filter(|w| w.chars().count() > 1)
@@ -349,6 +371,46 @@ fn target_markers(target: &'static Language, sources: &[&str]) -> HashSet<&'stat
         out.retain(|w| !source.common_words.contains(*w));
     }
     out
+}
+
+/// Each token as the analysis sees it (non-word tokens are never counted).
+fn classify_words(
+    doc: &Document,
+    languages: &[(&'static Language, &'static Markers)],
+    own_markers: &Markers,
+) -> Vec<Word> {
+    let quoted = quoted_spans(doc);
+    let mut folded = String::new();
+    doc.tokens
+        .iter()
+        .map(|t| {
+            if t.kind != TokenKind::Word {
+                return Word::default();
+            }
+            let text = doc.slice(&t.span);
+            fold_into(text, &mut folded);
+            let foreign = languages
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, markers))| markers.contains(folded.as_str()))
+                .fold(0u32, |mask, (i, _)| mask | 1 << i);
+            Word {
+                word: true,
+                lower_case: text.chars().next().is_some_and(char::is_lowercase),
+                quoted: quoted.iter().any(|q| q.contains(&t.span.start)),
+                own_marker: own_markers.contains(folded.as_str()),
+                foreign,
+            }
+        })
+        .collect()
+}
+
+/// Lower case, with typographic apostrophes made straight.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        out.push(if c == '’' { '\'' } else { c });
+    }
 }
 
 fn word_count(doc: &Document, span: &Range<usize>) -> usize {
@@ -369,87 +431,81 @@ struct Verdict {
 impl Context<'_, '_> {
     /// Whether a span of article text is in a source language rather than the target.
     fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
-        let words = self.words(span);
-        let lower = words.iter().filter(|w| w.lower_case).count();
+        let indexes = self.word_indexes(span);
+        let words = || indexes.clone().map(|i| &self.words[i]);
+        let lower = words().filter(|w| w.lower_case).count();
         let long_enough =
-            lower >= MIN_LOWER_WORDS || (headline && words.len() >= MIN_HEADLINE_WORDS);
+            lower >= MIN_LOWER_WORDS || (headline && words().count() >= MIN_HEADLINE_WORDS);
         if !long_enough {
             return None;
         }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
-        let unquoted: Vec<&Word> = words.iter().filter(|w| !w.quoted).collect();
-        let decisive: Vec<&Word> = if unquoted.len() >= 3 {
-            unquoted
-        } else {
-            words.iter().collect()
-        };
+        let unquoted = words().filter(|w| !w.quoted).count();
+        let decisive = |i: &usize| unquoted < 3 || !self.words[*i].quoted;
         // The function words are counted first: they are cheap, and without them no detector
         // verdict counts, so most sentences never reach the detector.
-        let own = decisive
-            .iter()
-            .filter(|w| self.own_markers.contains(w.folded.as_str()))
+        let own = indexes
+            .clone()
+            .filter(decisive)
+            .filter(|&i| self.words[i].own_marker)
             .count();
-        let foreign_in = |markers: &HashSet<&str>| -> Vec<String> {
-            decisive
-                .iter()
-                .filter(|w| markers.contains(w.folded.as_str()))
-                .map(|w| w.folded.clone())
-                .collect()
+        let foreign_in = |language: usize| {
+            indexes
+                .clone()
+                .filter(decisive)
+                .filter(move |&i| self.words[i].foreign & (1 << language) != 0)
         };
-        let enough = |found: &[String]| found.len() >= MIN_MARKERS && own * 2 < found.len();
-        if !self
-            .languages
-            .iter()
-            .any(|(_, markers)| enough(&foreign_in(markers)))
-        {
+        let enough = |found: usize| found >= MIN_MARKERS && own * 2 < found;
+        if !(0..self.languages.len()).any(|l| enough(foreign_in(l).count())) {
             return None;
         }
         let guess = self.identifier.identify(self.doc.slice(span))?;
-        let (language, markers) = self.languages.iter().find(|(l, _)| l.code == guess.lang)?;
-        if guess.confidence < MIN_CONFIDENCE {
+        let position = self
+            .languages
+            .iter()
+            .position(|(l, _)| l.code == guess.lang)?;
+        if guess.confidence < MIN_CONFIDENCE || !enough(foreign_in(position).count()) {
             return None;
         }
-        let foreign = foreign_in(markers);
-        if !enough(&foreign) {
-            return None;
-        }
+        let mut folded = String::new();
+        let markers = foreign_in(position)
+            .map(|i| {
+                fold_into(self.doc.slice(&self.doc.tokens[i].span), &mut folded);
+                folded.clone()
+            })
+            .collect();
         Some(Verdict {
-            lang: language.code,
+            lang: self.languages[position].0.code,
             confidence: guess.confidence,
-            markers: foreign,
+            markers,
         })
     }
 
     fn own_marker_count(&self, span: &Range<usize>) -> usize {
-        self.words(span)
-            .iter()
-            .filter(|w| self.own_markers.contains(w.folded.as_str()))
+        self.word_indexes(span)
+            .filter(|&i| self.words[i].own_marker)
             .count()
     }
 
-    fn words(&self, span: &Range<usize>) -> Vec<Word> {
-        self.doc
-            .tokens_in(span)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| {
-                let text = self.doc.slice(&t.span);
-                Word {
-                    folded: text.to_lowercase().replace('’', "'"),
-                    lower_case: text.chars().next().is_some_and(char::is_lowercase),
-                    quoted: self.quoted.iter().any(|q| q.contains(&t.span.start)),
-                }
-            })
-            .collect()
+    /// The indexes of the word tokens inside a span.
+    fn word_indexes(&self, span: &Range<usize>) -> impl Iterator<Item = usize> + Clone + '_ {
+        let tokens = &self.doc.tokens;
+        let from = tokens.partition_point(|t| t.span.start < span.start);
+        let to = tokens.partition_point(|t| t.span.start < span.end);
+        (from..to).filter(|&i| self.words[i].word)
     }
 }
 
-/// A word of a span as the analysis sees it.
+/// A token as the analysis sees it.
+#[derive(Debug, Default, Clone, Copy)]
 struct Word {
-    /// Lower-case, with typographic apostrophes made straight.
-    folded: String,
+    word: bool,
     lower_case: bool,
     quoted: bool,
+    /// A give-away word of the target language.
+    own_marker: bool,
+    /// One bit per candidate source language whose give-away word this is.
+    foreign: u32,
 }
 
 /// The spans between paired quotation marks.

@@ -31,6 +31,7 @@ pub mod lang;
 pub mod langid;
 pub mod lexicon;
 pub mod locale;
+pub mod memo;
 pub mod names;
 pub mod progress;
 pub mod quotes;

@@ -91,11 +91,11 @@ fn patterns(lang: &'static Language) -> Option<Patterns> {
     };
     Some(Patterns {
         symbol_first: Regex::new(&format!(
-            r"(?P<sym>{symbols})\s?(?P<num>\d(?:[\d.,]*\d)?)(?:\s?(?P<mag>{magnitudes})\b)?"
+            r"(?P<sym>{symbols})\s?(?P<num>\d(?:[\d.,]*\d)?)(?:\s?(?P<mag>{magnitudes})(?-u:\b))?"
         ))
         .ok()?,
         symbol_after: Regex::new(&format!(
-            r"\b(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[ \u{{a0}}\u{{202f}}]?)(?P<sym>{symbols})"
+            r"(?-u:\b)(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[ \u{{a0}}\u{{202f}}]?)(?P<sym>{symbols})"
         ))
         .ok()?,
     })

@@ -129,22 +129,22 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
     let local_numeric = &target.locale.dates.numeric;
     let numeric = if local_numeric.starts_with("{dd}/") {
         // "20/06/2019" is local; only the American order with a day above 12 is foreign.
-        r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)\b"
+        r"(?-u:\b)(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)(?-u:\b)"
     } else if local_numeric.contains('.') {
-        r"\b(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)\b"
+        r"(?-u:\b)(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:1[89]|20)?\d\d)(?-u:\b)"
     } else {
-        r"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)\b"
+        r"(?-u:\b)(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?-u:\b)"
     };
     Some(Patterns {
         month_day: Regex::new(&format!(
-            r"\b(?P<month>{any})\s+{day}(?P<suffix>st|nd|rd|th)?\b(?:,\s*{year}\b)?"
+            r"(?-u:\b)(?P<month>{any})\s+{day}(?P<suffix>st|nd|rd|th)?(?-u:\b)(?:,\s*{year}(?-u:\b))?"
         ))
         .ok()?,
         day_month: Regex::new(&format!(
-            r"\b{day}(?P<dot>\.)?\s+(?P<month>{any})\b(?:,?\s+{year}\b)?"
+            r"(?-u:\b){day}(?P<dot>\.)?\s+(?P<month>{any})(?-u:\b)(?:,?\s+{year}(?-u:\b))?"
         ))
         .ok()?,
-        month_year: Regex::new(&format!(r"\b(?P<month>{foreign_only})\s+{year}\b")).ok()?,
+        month_year: Regex::new(&format!(r"(?-u:\b)(?P<month>{foreign_only})\s+{year}(?-u:\b)")).ok()?,
         numeric: Regex::new(numeric).ok()?,
         foreign,
     })

@@ -67,7 +67,7 @@ fn pattern(lang: &'static Language) -> Option<Regex> {
     let (am, pm) = (alternation(&times.am), alternation(&times.pm));
     // A marker ending in a letter must end the word ("PM" but not "PMs").
     Regex::new(&format!(
-        r"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
+        r"(?-u:\b)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
     ))
     .ok()
     .filter(|_| !am.is_empty() || !pm.is_empty())

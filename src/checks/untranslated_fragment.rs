@@ -1,4 +1,3 @@
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Check, rule};
@@ -77,7 +76,7 @@ fn runs(
     doc: &Document,
     tokens: &[Token],
     source: &Language,
-    markers: &HashSet<&str>,
+    markers: &langid::Markers,
 ) -> Vec<Range<usize>> {
     let is_source_word = |t: &Token| {
         let text = doc.slice(&t.span);

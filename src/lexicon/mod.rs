@@ -15,13 +15,14 @@ pub mod edits;
 pub mod freq;
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use spellbook::Dictionary;
 
 use self::deletes::DeletionIndex;
 use self::freq::FreqTable;
+use crate::memo::WordMemo;
 
 /// Why a lexicon could not be loaded. The data is embedded, so any of these is a build
 /// defect; `every_lexicon_loads` guards against it.
@@ -124,6 +125,17 @@ pub struct Lexicon {
     /// Case-folded accepted words.
     accept: HashSet<String>,
     pub lists: WordLists,
+    /// Hunspell's verdicts and the neighbours found so far, per word: the check asks about
+    /// the same words in article after article.
+    spelled: WordMemo<bool>,
+    near: WordMemo<Neighbours>,
+}
+
+/// The frequent words one edit from a word, for one frequency floor.
+#[derive(Debug, Clone)]
+struct Neighbours {
+    min_zipf: f32,
+    words: Arc<[(Box<str>, f32)]>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -165,6 +177,8 @@ impl Lexicon {
             names,
             accept: parse_accept_list(files.accept),
             lists,
+            spelled: WordMemo::new(),
+            near: WordMemo::new(),
         })
     }
 
@@ -184,6 +198,23 @@ impl Lexicon {
     /// the words of Zipf 2.5 and more and all words of eight letters and more (see
     /// `build.rs`): rarer short words are never found.
     pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
+        let remembered = self.near.get_or(folded, || Neighbours {
+            min_zipf,
+            words: self.look_up_neighbours(folded, min_zipf),
+        });
+        // The floor follows from the word's own frequency, so it is almost always the same.
+        let words = if remembered.min_zipf == min_zipf {
+            remembered.words
+        } else {
+            self.look_up_neighbours(folded, min_zipf)
+        };
+        for (word, zipf) in words.iter() {
+            found(word, *zipf);
+        }
+    }
+
+    fn look_up_neighbours(&self, folded: &str, min_zipf: f32) -> Arc<[(Box<str>, f32)]> {
+        let mut out = Vec::new();
         let deletions: Vec<String> = folded
             .char_indices()
             .map(|(i, c)| format!("{}{}", &folded[..i], &folded[i + c.len_utf8()..]))
@@ -209,15 +240,16 @@ impl Lexicon {
                 && zipf >= min_zipf
                 && edits::one_edit_apart(folded, word)
             {
-                found(word, zipf);
+                out.push((word.into(), zipf));
             }
         }
+        out.into()
     }
 
     /// Whether Hunspell accepts the word as written (its case rules included: a capitalised
     /// form of a lower-case word is accepted, a lower-case noun is not).
     pub fn spells(&self, word: &str) -> bool {
-        self.dictionary.check(word)
+        self.spelled.get_or(word, || self.dictionary.check(word))
     }
 
     /// Whether Hunspell's word list has the case-folded word as a personal name.

@@ -5,6 +5,8 @@
 //! Keys are for grouping only; whether two spellings in a group really name one person is
 //! decided by the caller (token counts, short-name guard, house list).
 
+use crate::memo::WordMemo;
+
 /// Letters that make a following `j` a consonant ("Jelzin", "Maja"); before anything else a
 /// `j` or `y` is a vowel ("Selenskyj", "Tymoshenko", "Sergej").
 const VOWELS_AFTER_J: &[char] = &['a', 'e', 'o', 'u'];
@@ -29,14 +31,21 @@ const REPLACEMENTS: &[(&str, &str)] = &[
 /// The grouping key of a name as written (one or several words). Words are folded one by
 /// one, so that a sound never straddles two words ("Andrej Orlow").
 pub fn fold(name: &str) -> String {
-    name.split(is_separator).map(fold_word).collect()
+    let mut key = String::with_capacity(name.len());
+    for word in name.split(is_separator) {
+        FOLDED.read_or(word, || fold_word(word), |folded| key.push_str(folded));
+    }
+    key
 }
+
+/// Names recur throughout an article and across an archive; each word is folded once.
+static FOLDED: std::sync::LazyLock<WordMemo<Box<str>>> = std::sync::LazyLock::new(WordMemo::new);
 
 fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '-' | '\u{a0}')
 }
 
-fn fold_word(word: &str) -> String {
+fn fold_word(word: &str) -> Box<str> {
     let mut s = plain(word);
     for (from, to) in REPLACEMENTS {
         s = s.replace(from, to);
@@ -49,7 +58,7 @@ fn fold_word(word: &str) -> String {
             s = s.replace(from, to);
         }
     }
-    s
+    s.into_boxed_str()
 }
 
 /// The key that only ignores case, accents, hyphens and spaces: for very short names, where

@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 
 use crate::lexicon::freq::FreqTable;
+use crate::memo::WordMemo;
 
 /// Hunspell flags of `de_DE.aff` that only nouns carry: plural, genitive `-es` and female
 /// suffixes. Names carry `S` (genitive) and `m` at most.
@@ -51,6 +52,11 @@ pub struct Lexicon {
     /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`), from the
     /// table `build.rs` compiles (read in place, nothing to load).
     freq: Option<FreqTable<'static>>,
+    /// Answers already given, per word: the name checks ask about every capitalised word.
+    common_nouns: WordMemo<bool>,
+    lowercase_words: WordMemo<bool>,
+    known_words: WordMemo<bool>,
+    frequencies: WordMemo<f32>,
 }
 
 impl Lexicon {
@@ -88,6 +94,10 @@ impl Lexicon {
 
     /// How common a word is in the language (Zipf scale; 0 for unknown words).
     pub fn zipf(&self, word: &str) -> f32 {
+        self.frequencies.get_or(word, || self.look_up_zipf(word))
+    }
+
+    fn look_up_zipf(&self, word: &str) -> f32 {
         let folded = crate::lexicon::fold(word);
         self.freq
             .as_ref()
@@ -100,6 +110,11 @@ impl Lexicon {
     /// hyphenated word, its last part, where any noun ending counts ("Ex-Frau",
     /// "Kapsid-Strukturformen").
     pub fn is_common_noun(&self, word: &str) -> bool {
+        self.common_nouns
+            .get_or(word, || self.classify_common_noun(word))
+    }
+
+    fn classify_common_noun(&self, word: &str) -> bool {
         let last = word.rsplit('-').next().unwrap_or(word);
         if !last.chars().next().is_some_and(char::is_uppercase) {
             return false;
@@ -150,6 +165,11 @@ impl Lexicon {
     /// A word that is written lower-case in running text ("vier", "russischen"), so that its
     /// capital is only the sentence start's.
     pub fn is_lowercase_word(&self, word: &str) -> bool {
+        self.lowercase_words
+            .get_or(word, || self.classify_lowercase_word(word))
+    }
+
+    fn classify_lowercase_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         candidates(&lower, WORD_ENDINGS).any(|c| self.lower.contains(c.as_str()))
     }
@@ -162,6 +182,10 @@ impl Lexicon {
     /// Whether German text knows the word at all, as a noun (compounds included), a name
     /// or a lower-case word.
     pub fn knows(&self, word: &str) -> bool {
+        self.known_words.get_or(word, || self.classify_known(word))
+    }
+
+    fn classify_known(&self, word: &str) -> bool {
         word.split('-').all(|part| {
             self.capitalised.contains(part)
                 || self.is_noun_form(part)

@@ -104,10 +104,12 @@ fn capitalised_runs(
 
 /// Capitalised, at least two letters, not an acronym.
 fn is_capitalised_word(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.first().is_some_and(|c| c.is_uppercase())
-        && letters.len() >= 2
-        && !letters.iter().all(|c| c.is_uppercase())
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let mut rest = letters.peekable();
+    first.is_uppercase() && rest.peek().is_some() && rest.any(|c| !c.is_uppercase())
 }
 
 /// A capitalised word that can be (part of) a name.
