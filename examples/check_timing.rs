@@ -88,7 +88,7 @@ fn main() {
             .zip(&per_check)
             .map(|(c, d)| (c.info().id.to_string(), *d)),
     );
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1));
     for (name, d) in rows {
         let s = d.as_secs_f64();
         println!(
