@@ -16,7 +16,7 @@
 use std::ops::Range;
 use std::sync::{Mutex, OnceLock};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{BlockKind, Document, TokenKind};
 use crate::lang::{self, Language};
@@ -314,17 +314,12 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
     let sources = source_languages(doc);
     let mut candidates = vec![target.code];
     candidates.extend(sources.iter().copied());
-    let languages: Vec<_> = sources
-        .iter()
-        .filter_map(|&s| lang::language(s))
-        .map(|l| (l, markers(l, target)))
-        .collect();
-    let own_markers = target_markers(target, &sources);
+    let table = marker_table(target, &sources);
     let cx = Context {
         doc,
         identifier: Identifier::new(backend, &candidates),
-        words: classify_words(doc, &languages, &own_markers),
-        languages,
+        words: classify_words(doc, table),
+        languages: table.languages.clone(),
     };
     let mut profile = Profile {
         sources,
@@ -359,26 +354,76 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
     profile
 }
 
+/// The give-away words of a target and its candidate sources in one table: a word is looked
+/// up once to learn which languages it points to.
+struct MarkerTable {
+    languages: Vec<(&'static Language, &'static Markers)>,
+    /// For each give-away word, one bit per source language (in the order of `languages`)
+    /// and [`OWN_MARKER`] for the target's own.
+    words: FxHashMap<&'static str, u32>,
+    /// The longest word in the table, in bytes: longer words need no look-up.
+    longest: usize,
+}
+
+const OWN_MARKER: u32 = 1 << 31;
+
+/// The marker table of a target and its sources, built once per combination.
+fn marker_table(target: &'static Language, sources: &[&'static str]) -> &'static MarkerTable {
+    type Key = (&'static str, Vec<&'static str>);
+    type Cache = Mutex<Vec<(Key, &'static MarkerTable)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(Cache::default);
+    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, found)) = cache
+        .iter()
+        .find(|((t, s), _)| *t == target.code && s.as_slice() == sources)
+    {
+        return found;
+    }
+    let built: &'static MarkerTable = Box::leak(Box::new(build_marker_table(target, sources)));
+    cache.push(((target.code, sources.to_vec()), built));
+    built
+}
+
+fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTable {
+    let languages: Vec<_> = sources
+        .iter()
+        .filter_map(|&s| lang::language(s))
+        .map(|l| (l, markers(l, target)))
+        .collect();
+    let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+    for (i, (_, markers)) in languages.iter().enumerate() {
+        for &w in markers.iter() {
+            *words.entry(w).or_default() |= 1 << i;
+        }
+    }
+    for w in target_markers(target, &languages) {
+        *words.entry(w).or_default() |= OWN_MARKER;
+    }
+    let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    MarkerTable {
+        languages,
+        words,
+        longest,
+    }
+}
+
 /// The target's own give-away words against every candidate source.
-fn target_markers(target: &'static Language, sources: &[&str]) -> Markers {
-    let mut out: Markers = target
+fn target_markers(
+    target: &'static Language,
+    sources: &[(&'static Language, &'static Markers)],
+) -> Vec<&'static str> {
+    target
         .common_words
         .iter()
         .filter(|w| w.chars().count() > 1)
         .map(String::as_str)
-        .collect();
-    for source in sources.iter().filter_map(|&s| lang::language(s)) {
-        out.retain(|w| !source.common_words.contains(*w));
-    }
-    out
+        .filter(|w| sources.iter().all(|(s, _)| !s.common_words.contains(*w)))
+        .collect()
 }
 
 /// Each token as the analysis sees it (non-word tokens are never counted).
-fn classify_words(
-    doc: &Document,
-    languages: &[(&'static Language, &'static Markers)],
-    own_markers: &Markers,
-) -> Vec<Word> {
+fn classify_words(doc: &Document, table: &MarkerTable) -> Vec<Word> {
     let quoted = quoted_spans(doc);
     let mut folded = String::new();
     doc.tokens
@@ -388,18 +433,20 @@ fn classify_words(
                 return Word::default();
             }
             let text = doc.slice(&t.span);
-            fold_into(text, &mut folded);
-            let foreign = languages
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, markers))| markers.contains(folded.as_str()))
-                .fold(0u32, |mask, (i, _)| mask | 1 << i);
+            // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a
+            // word much longer than every marker is none.
+            let mask = if text.len() <= table.longest + 4 {
+                fold_into(text, &mut folded);
+                table.words.get(folded.as_str()).copied().unwrap_or(0)
+            } else {
+                0
+            };
             Word {
                 word: true,
                 lower_case: text.chars().next().is_some_and(char::is_lowercase),
                 quoted: quoted.iter().any(|q| q.contains(&t.span.start)),
-                own_marker: own_markers.contains(folded.as_str()),
-                foreign,
+                own_marker: mask & OWN_MARKER != 0,
+                foreign: mask & !OWN_MARKER,
             }
         })
         .collect()
@@ -408,6 +455,11 @@ fn classify_words(
 /// Lower case, with typographic apostrophes made straight.
 fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in text.chars().flat_map(char::to_lowercase) {
         out.push(if c == '’' { '\'' } else { c });
     }

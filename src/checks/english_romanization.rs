@@ -4,7 +4,7 @@ use std::ops::Range;
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo, Severity};
-use crate::names::{self, Context, mentions::Mention};
+use crate::names::{self, Context, house::FormMatch, mentions::Mention};
 
 /// How many German-romanised names the evidence quotes.
 const EXAMPLES: usize = 3;
@@ -40,8 +40,9 @@ impl Check for EnglishRomanization {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(cx) = Context::new(doc) else { return };
-        let covered = covered_tokens(&cx);
-        let german = german_examples(&cx);
+        let house = cx.house.find(doc, 0..doc.tokens.len());
+        let covered = covered_tokens(&cx, &house);
+        let german = german_examples(&cx, &house);
         let subjects = cx.subjects();
         for m in cx.mentions.iter().filter(|m| !m.in_credit) {
             for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
@@ -52,13 +53,8 @@ impl Check for EnglishRomanization {
 }
 
 /// Tokens that the house list or the name-variant check already speak for.
-fn covered_tokens(cx: &Context) -> HashSet<usize> {
-    let mut covered: HashSet<usize> = cx
-        .house
-        .find(cx.doc, 0..cx.doc.tokens.len())
-        .into_iter()
-        .flat_map(|m| m.tokens)
-        .collect();
+fn covered_tokens(cx: &Context, house: &[FormMatch]) -> HashSet<usize> {
+    let mut covered: HashSet<usize> = house.iter().flat_map(|m| m.tokens.clone()).collect();
     for v in names::variants::find(cx) {
         let tokens = names::mentions::token_range(cx.doc, &v.span);
         covered.extend(tokens);
@@ -69,7 +65,7 @@ fn covered_tokens(cx: &Context) -> HashSet<usize> {
 /// Distinct names in German romanisation, for the evidence: words with German endings
 /// ("Kurojedow") and house-list names whose variant is their English romanisation
 /// ("Poroschenko" for "Poroshenko").
-fn german_examples<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
+fn german_examples<'a>(cx: &Context<'_, 'a>, house: &[FormMatch]) -> Vec<&'a str> {
     let rom = &cx.data.romanization;
     let mut seen = Vec::new();
     for m in cx.mentions.iter().filter(|m| !m.in_credit) {
@@ -80,11 +76,13 @@ fn german_examples<'a>(cx: &Context<'_, 'a>) -> Vec<&'a str> {
             }
         }
     }
-    for m in cx.house.find(cx.doc, 0..cx.doc.tokens.len()) {
-        let row = cx.house.row(m.row);
-        let romanised = row.variants.iter().any(|v| convert_all(cx, v) == row.house);
+    for m in house {
         let word = cx.doc.slice(&m.span);
-        if !m.variant && romanised && !cx.in_credit(m.span.start) && !seen.contains(&word) {
+        if m.variant || cx.in_credit(m.span.start) || seen.contains(&word) {
+            continue;
+        }
+        let row = cx.house.row(m.row);
+        if row.variants.iter().any(|v| convert_all(cx, v) == row.house) {
             seen.push(word);
         }
     }

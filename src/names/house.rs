@@ -8,6 +8,8 @@
 //! win over the embedded ones.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -85,7 +87,7 @@ pub struct HouseList {
     pub lang: String,
     rows: Vec<HouseRow>,
     /// Forms by their first token.
-    forms: HashMap<String, Vec<Form>>,
+    forms: FxHashMap<String, Vec<Form>>,
     /// Report variants that only lack accents (`Erdogan`) too; off by default because dpa
     /// itself often writes them.
     pub report_plain_diacritics: bool,
@@ -181,7 +183,7 @@ impl HouseList {
         let mut list = HouseList {
             lang: self.lang.clone(),
             rows,
-            forms: HashMap::new(),
+            forms: FxHashMap::default(),
             report_plain_diacritics: self.report_plain_diacritics
                 || newsroom.report_plain_diacritics,
         };

@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::memo::WordMemo;
+
 const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u', 'y'];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -65,6 +67,9 @@ pub struct Romanization {
     rules: Vec<Rule>,
     evidence: Evidence,
     given_names: HashMap<String, String>,
+    /// Conversions already made: the name checks convert every name of every article.
+    conversions: WordMemo<Conversion>,
+    german_looking: WordMemo<bool>,
 }
 
 impl Romanization {
@@ -74,11 +79,17 @@ impl Romanization {
             rules: file.rule,
             evidence: file.evidence,
             given_names: file.given_names,
+            conversions: WordMemo::new(),
+            german_looking: WordMemo::new(),
         })
     }
 
     /// The German romanisation of one word (hyphenated parts converted one by one).
     pub fn convert(&self, word: &str) -> Conversion {
+        self.conversions.get_or(word, || self.convert_word(word))
+    }
+
+    fn convert_word(&self, word: &str) -> Conversion {
         let mut out = Conversion {
             german: String::with_capacity(word.len() + 4),
             changed: false,
@@ -153,6 +164,11 @@ impl Romanization {
     /// The word is written in the German system ("Kurojedow", "Medwedew", "Sotschi"): a
     /// German ending and nothing but weak changes to make (the z of "Luzenko").
     pub fn looks_german(&self, word: &str) -> bool {
+        self.german_looking
+            .get_or(word, || self.judge_german_looking(word))
+    }
+
+    fn judge_german_looking(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         let c = self.convert(word);
         (!c.changed || c.weak_only)
