@@ -89,8 +89,8 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub quotes: QuoteMarks,
-    /// How often each word form occurs in the article text (case-sensitive).
-    pub word_counts: FxHashMap<&'a str, usize>,
+    /// The distinct word forms of the article text (case-sensitive), with their counts.
+    pub vocabulary: Vocabulary<'a>,
     /// The sentences written in another language than the target (untranslated text).
     pub languages: langid::Profile,
     /// The original article, aligned block by block (bilingual mode, `--source`).
@@ -135,7 +135,7 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             tokens: Vec::new(),
             quotes: QuoteMarks::default(),
-            word_counts: FxHashMap::default(),
+            vocabulary: Vocabulary::default(),
             languages: langid::Profile::default(),
             source: None,
             house_names: options.house_names.clone(),
@@ -145,7 +145,7 @@ impl<'a> Document<'a> {
         };
         doc.build_blocks(&lines);
         doc.tokens = tokenize_blocks(text, &doc.blocks);
-        doc.word_counts = count_words(text, &doc.tokens);
+        doc.vocabulary = Vocabulary::of(text, &doc.tokens);
         doc.quotes = quotes::analyse(&doc);
         doc.languages = langid::profile(&doc, langid::DEFAULT_BACKEND);
         doc.source = source.map(|s| bilingual::Source::align(s, &doc));
@@ -219,7 +219,7 @@ impl<'a> Document<'a> {
 
     /// How often a word form occurs in the article.
     pub fn count(&self, word: &str) -> usize {
-        self.word_counts.get(word).copied().unwrap_or(0)
+        self.vocabulary.count(word)
     }
 }
 
@@ -441,12 +441,67 @@ fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
 
 /// Word frequencies, with a fast hasher: this runs for every word of every article and the
 /// keys come from the article itself, not from an adversary.
-fn count_words<'a>(text: &'a str, tokens: &[Token]) -> FxHashMap<&'a str, usize> {
-    let mut counts = FxHashMap::default();
-    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        *counts.entry(&text[t.span.clone()]).or_insert(0) += 1;
+/// The distinct word forms of an article. What is known about a word (is it a name, a common
+/// noun, a give-away of another language?) is worked out once per form and then read by the
+/// form's index, not looked up again at every occurrence.
+#[derive(Debug, Default)]
+pub struct Vocabulary<'a> {
+    /// Each distinct form, in order of first occurrence.
+    pub forms: Vec<&'a str>,
+    /// For each token of the document, the index of its form; [`Vocabulary::NONE`] for
+    /// numbers and punctuation.
+    ids: Vec<u32>,
+    counts: Vec<u32>,
+    index: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Vocabulary<'a> {
+    /// The id of tokens that are not words.
+    pub const NONE: u32 = u32::MAX;
+
+    fn of(text: &'a str, tokens: &[Token]) -> Vocabulary<'a> {
+        let mut v = Vocabulary::default();
+        v.ids.reserve(tokens.len());
+        for t in tokens {
+            if t.kind != TokenKind::Word {
+                v.ids.push(Self::NONE);
+                continue;
+            }
+            let form = &text[t.span.clone()];
+            let next = v.forms.len() as u32;
+            let id = *v.index.entry(form).or_insert(next);
+            if id == next {
+                v.forms.push(form);
+                v.counts.push(0);
+            }
+            v.counts[id as usize] += 1;
+            v.ids.push(id);
+        }
+        v
     }
-    counts
+
+    /// The form index of token `token`, if it is a word.
+    pub fn id(&self, token: usize) -> Option<usize> {
+        self.ids
+            .get(token)
+            .filter(|&&id| id != Self::NONE)
+            .map(|&id| id as usize)
+    }
+
+    /// How often a form occurs.
+    pub fn count(&self, form: &str) -> usize {
+        self.index
+            .get(form)
+            .map_or(0, |&id| self.counts[id as usize] as usize)
+    }
+
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
 }
 
 /// Detects the language of a text; "und" (undetermined) when unsure.
@@ -583,6 +638,9 @@ mod tests {
         assert_eq!(doc.count("Putin"), 2);
         assert_eq!(doc.count("Putins"), 1);
         assert_eq!(doc.word_count(), 5);
+        assert_eq!(doc.vocabulary.forms, ["Putin", "und", "Putins"]);
+        assert_eq!(doc.vocabulary.id(2), Some(0));
+        assert_eq!(doc.vocabulary.id(5), None, "the full stop is no word");
     }
 
     #[test]

@@ -53,10 +53,20 @@ pub struct Lexicon {
     /// table `build.rs` compiles (read in place, nothing to load).
     freq: Option<FreqTable<'static>>,
     /// Answers already given, per word: the name checks ask about every capitalised word.
-    common_nouns: WordMemo<bool>,
-    lowercase_words: WordMemo<bool>,
-    known_words: WordMemo<bool>,
+    facts: WordMemo<WordFacts>,
     frequencies: WordMemo<f32>,
+}
+
+/// What the word list says about a word, worked out together because the name checks ask
+/// all of it about every capitalised word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordFacts {
+    /// See [`Lexicon::is_common_noun`].
+    pub common_noun: bool,
+    /// See [`Lexicon::is_lowercase_word`].
+    pub lowercase_word: bool,
+    /// See [`Lexicon::knows`].
+    pub known: bool,
 }
 
 impl Lexicon {
@@ -110,8 +120,17 @@ impl Lexicon {
     /// hyphenated word, its last part, where any noun ending counts ("Ex-Frau",
     /// "Kapsid-Strukturformen").
     pub fn is_common_noun(&self, word: &str) -> bool {
-        self.common_nouns
-            .get_or(word, || self.classify_common_noun(word))
+        self.facts(word).common_noun
+    }
+
+    /// Everything [`Lexicon::is_common_noun`], [`Lexicon::is_lowercase_word`] and
+    /// [`Lexicon::knows`] say about a word.
+    pub fn facts(&self, word: &str) -> WordFacts {
+        self.facts.get_or(word, || WordFacts {
+            common_noun: self.classify_common_noun(word),
+            lowercase_word: self.classify_lowercase_word(word),
+            known: self.classify_known(word),
+        })
     }
 
     fn classify_common_noun(&self, word: &str) -> bool {
@@ -165,8 +184,7 @@ impl Lexicon {
     /// A word that is written lower-case in running text ("vier", "russischen"), so that its
     /// capital is only the sentence start's.
     pub fn is_lowercase_word(&self, word: &str) -> bool {
-        self.lowercase_words
-            .get_or(word, || self.classify_lowercase_word(word))
+        self.facts(word).lowercase_word
     }
 
     fn classify_lowercase_word(&self, word: &str) -> bool {
@@ -182,7 +200,7 @@ impl Lexicon {
     /// Whether German text knows the word at all, as a noun (compounds included), a name
     /// or a lower-case word.
     pub fn knows(&self, word: &str) -> bool {
-        self.known_words.get_or(word, || self.classify_known(word))
+        self.facts(word).known
     }
 
     fn classify_known(&self, word: &str) -> bool {
@@ -190,7 +208,7 @@ impl Lexicon {
             self.capitalised.contains(part)
                 || self.is_noun_form(part)
                 || self.ends_in_noun(part)
-                || self.is_lowercase_word(part)
+                || self.classify_lowercase_word(part)
         })
     }
 }

@@ -2,10 +2,9 @@
 //! common nouns ("Präsident"), acronyms ("NATO") or words capitalised only because they
 //! start a sentence ("Vier"). Photo credits are searched too: "© Alexei Nikolsky/Imago".
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordFacts};
 use crate::document::{Document, TokenKind};
 
 /// One run of name words.
@@ -66,8 +65,15 @@ struct RunWord {
 fn capitalised_runs(
     doc: &Document,
     lexicon: &Lexicon,
-    starts: &HashSet<usize>,
+    starts: &[bool],
 ) -> Vec<Vec<RunWord>> {
+    // What the word list says about each distinct capitalised form, asked once.
+    let facts: Vec<Option<WordFacts>> = doc
+        .vocabulary
+        .forms
+        .iter()
+        .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
+        .collect();
     let mut runs: Vec<Vec<RunWord>> = Vec::new();
     for block in &doc.blocks {
         let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
@@ -75,23 +81,23 @@ fn capitalised_runs(
         for i in token_range(doc, &block.span) {
             let token = &doc.tokens[i];
             let in_credit = token.span.start >= credit_start;
-            let word = doc.slice(&token.span);
-            let sentence_start = starts.contains(&i) && !in_credit;
-            let capitalised = token.kind == TokenKind::Word
-                && is_capitalised_word(word)
-                && !(sentence_start && lexicon.is_lowercase_word(word));
+            let sentence_start = starts[i] && !in_credit;
+            let word_facts = doc.vocabulary.id(i).and_then(|id| facts[id]);
+            let capitalised = word_facts
+                .is_some_and(|f| !(sentence_start && f.lowercase_word));
             let joined = run.last().is_some_and(|w| {
                 w.index + 1 == i && w.in_credit == in_credit && spaces_only(doc, i)
             });
             if (!capitalised || !joined) && !run.is_empty() {
                 runs.push(std::mem::take(&mut run));
             }
-            if capitalised {
+            if let Some(f) = word_facts.filter(|_| capitalised) {
                 run.push(RunWord {
                     index: i,
                     in_credit,
-                    name: is_name_word(word, sentence_start, lexicon),
-                    foreign: !lexicon.knows(word),
+                    // As `is_name_word`, from the facts already at hand.
+                    name: !f.common_noun && !(sentence_start && f.lowercase_word),
+                    foreign: !f.known,
                 });
             }
         }
@@ -119,17 +125,16 @@ pub fn is_name_word(word: &str, sentence_start: bool, lexicon: &Lexicon) -> bool
         && !(sentence_start && lexicon.is_lowercase_word(word))
 }
 
-/// Indexes of the first word token of every sentence.
-fn sentence_starts(doc: &Document) -> HashSet<usize> {
-    doc.sentences
-        .iter()
-        .filter_map(|s| {
-            let range = token_range(doc, &s.span);
-            range
-                .clone()
-                .find(|&i| doc.tokens[i].kind == TokenKind::Word)
-        })
-        .collect()
+/// For each token, whether it is the first word of its sentence.
+fn sentence_starts(doc: &Document) -> Vec<bool> {
+    let mut starts = vec![false; doc.tokens.len()];
+    for s in &doc.sentences {
+        let first = token_range(doc, &s.span).find(|&i| doc.tokens[i].kind == TokenKind::Word);
+        if let Some(i) = first {
+            starts[i] = true;
+        }
+    }
+    starts
 }
 
 /// The indexes of the tokens inside a byte span.
