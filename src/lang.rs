@@ -52,8 +52,8 @@ fn embedded(code: &str) -> Option<EmbeddedFiles> {
 #[derive(Debug)]
 pub struct RegionRule {
     pub kind: String,
-    pub start: Regex,
-    pub until: Option<Regex>,
+    pub start: DataRegex,
+    pub until: Option<DataRegex>,
     pub max_lines: usize,
     pub to_end: bool,
 }
@@ -62,7 +62,7 @@ pub struct RegionRule {
 #[derive(Debug)]
 pub struct CapitalizationRule {
     /// Matches the wrong phrase; its first letter may be either case (sentence start).
-    pub pattern: Regex,
+    pub pattern: DataRegex,
     pub right: String,
     pub why: String,
 }
@@ -79,9 +79,9 @@ pub struct QuotePair {
 pub struct Language {
     pub code: &'static str,
     pub regions: Vec<RegionRule>,
-    pub disclaimers: Vec<Regex>,
+    pub disclaimers: Vec<DataRegex>,
     pub language_names: HashMap<String, String>,
-    pub credit: Option<Regex>,
+    pub credit: Option<DataRegex>,
     pub abbreviations: HashSet<String>,
     pub doubled_allowed: HashSet<String>,
     pub nominative_pronouns: HashSet<String>,
@@ -89,10 +89,10 @@ pub struct Language {
     pub determiners: HashSet<String>,
     /// A predicate directly followed by a subordinating conjunction ("unklar ob"), if the
     /// language lists any.
-    pub missing_comma: Option<Regex>,
+    pub missing_comma: Option<DataRegex>,
     pub capitalization: Vec<CapitalizationRule>,
     /// Matches any of the `capitalization` phrases, so a text is searched once for all.
-    pub capitalization_any: Option<Regex>,
+    pub capitalization_any: Option<DataRegex>,
     pub primary_quotes: QuotePair,
     pub alternative_quotes: Vec<QuotePair>,
     pub dash: char,
@@ -216,8 +216,59 @@ fn invalid(lang: &'static str, file: &'static str, message: impl ToString) -> Da
     }
 }
 
-fn regex(lang: &'static str, file: &'static str, pattern: &str) -> Result<Regex, DataError> {
-    Regex::new(pattern).map_err(|e| invalid(lang, file, e))
+fn regex(lang: &'static str, file: &'static str, pattern: &str) -> Result<DataRegex, DataError> {
+    DataRegex::new(pattern).map_err(|e| invalid(lang, file, e))
+}
+
+/// A pattern of the language data, checked when the data is read but compiled on first use:
+/// compiling every pattern of every language costs more than checking a short article, and
+/// most runs need the patterns of one language only (the others lend their function words
+/// to language identification).
+pub struct DataRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl DataRegex {
+    /// Checks the pattern's syntax (cheap); compiling waits for the first search.
+    pub fn new(pattern: &str) -> Result<DataRegex, Box<regex_syntax::Error>> {
+        regex_syntax::Parser::new()
+            .parse(pattern)
+            .map_err(Box::new)?;
+        Ok(DataRegex {
+            pattern: pattern.to_string(),
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// The compiled pattern. One that parses but exceeds the regex size limits matches
+    /// nothing (`all_embedded_data_parses` compiles every pattern, so none does).
+    pub fn regex(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.pattern)
+                .or_else(|_| Regex::new(r"[^\s\S]"))
+                .unwrap_or_else(|_| unreachable!("the empty class compiles"))
+        })
+    }
+
+    #[cfg(test)]
+    fn compiles(&self) -> Result<(), regex::Error> {
+        Regex::new(&self.pattern).map(drop)
+    }
+}
+
+impl std::ops::Deref for DataRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.regex()
+    }
+}
+
+impl std::fmt::Debug for DataRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("DataRegex").field(&self.pattern).finish()
+    }
 }
 
 fn lower_set(words: Vec<String>) -> HashSet<String> {
@@ -488,8 +539,23 @@ mod tests {
     #[test]
     fn all_embedded_data_parses() {
         for code in SUPPORTED {
-            if let Err(e) = load(code) {
-                panic!("{e}");
+            let lang = match load(code) {
+                Ok(lang) => lang,
+                Err(e) => panic!("{e}"),
+            };
+            let patterns = lang
+                .regions
+                .iter()
+                .flat_map(|r| std::iter::once(&r.start).chain(&r.until))
+                .chain(&lang.disclaimers)
+                .chain(&lang.credit)
+                .chain(&lang.missing_comma)
+                .chain(lang.capitalization.iter().map(|c| &c.pattern))
+                .chain(&lang.capitalization_any);
+            for p in patterns {
+                if let Err(e) = p.compiles() {
+                    panic!("{code}: {p:?}: {e}");
+                }
             }
         }
     }

@@ -373,7 +373,9 @@ fn marker_table(target: &'static Language, sources: &[&'static str]) -> &'static
     type Cache = Mutex<Vec<(Key, &'static MarkerTable)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(Cache::default);
-    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((_, found)) = cache
         .iter()
         .find(|((t, s), _)| *t == target.code && s.as_slice() == sources)

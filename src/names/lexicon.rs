@@ -7,7 +7,7 @@
 //! with only the genitive flag `S` (or none) is a name ("Putin/S", "Berlin/Sm"). Inflected
 //! forms are looked up by stripping the usual endings and undoing an umlaut.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lexicon::freq::FreqTable;
 use crate::memo::WordMemo;
@@ -43,12 +43,12 @@ const NOUN_SUFFIX_MIN_CHARS: usize = 7;
 
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    nouns: HashSet<&'static str>,
+    nouns: FxHashSet<&'static str>,
     /// Capitalised stems that form compounds ("Kapital/Smij"): common nouns, and a few
     /// names of countries and months.
-    compounding: HashSet<&'static str>,
-    capitalised: HashSet<&'static str>,
-    lower: HashSet<&'static str>,
+    compounding: FxHashSet<&'static str>,
+    capitalised: FxHashSet<&'static str>,
+    lower: FxHashSet<&'static str>,
     /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`), from the
     /// table `build.rs` compiles (read in place, nothing to load).
     freq: Option<FreqTable<'static>>,
@@ -73,6 +73,15 @@ impl Lexicon {
     /// Reads a Hunspell `.dic` file: one `stem/FLAGS` per line after the count line.
     pub fn from_hunspell(dic: &'static str) -> Lexicon {
         let mut lexicon = Lexicon::default();
+        // The first line counts the stems; about half are capitalised (nouns, names).
+        let stems: usize = dic
+            .lines()
+            .next()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0);
+        lexicon.capitalised.reserve(stems / 2);
+        lexicon.nouns.reserve(stems / 2);
+        lexicon.lower.reserve(stems / 2);
         for line in dic.lines().skip(1) {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with(['\t', '#']) {

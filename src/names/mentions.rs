@@ -62,11 +62,7 @@ struct RunWord {
 }
 
 /// Maximal runs of capitalised words joined by spaces, acronyms ending a run.
-fn capitalised_runs(
-    doc: &Document,
-    lexicon: &Lexicon,
-    starts: &[bool],
-) -> Vec<Vec<RunWord>> {
+fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<Vec<RunWord>> {
     // What the word list says about each distinct capitalised form, asked once.
     let facts: Vec<Option<WordFacts>> = doc
         .vocabulary
@@ -83,8 +79,7 @@ fn capitalised_runs(
             let in_credit = token.span.start >= credit_start;
             let sentence_start = starts[i] && !in_credit;
             let word_facts = doc.vocabulary.id(i).and_then(|id| facts[id]);
-            let capitalised = word_facts
-                .is_some_and(|f| !(sentence_start && f.lowercase_word));
+            let capitalised = word_facts.is_some_and(|f| !(sentence_start && f.lowercase_word));
             let joined = run.last().is_some_and(|w| {
                 w.index + 1 == i && w.in_credit == in_credit && spaces_only(doc, i)
             });
@@ -95,8 +90,9 @@ fn capitalised_runs(
                 run.push(RunWord {
                     index: i,
                     in_credit,
-                    // As `is_name_word`, from the facts already at hand.
-                    name: !f.common_noun && !(sentence_start && f.lowercase_word),
+                    // As `is_name_word`: a capitalised sentence start of a lower-case word
+                    // never gets here.
+                    name: !f.common_noun,
                     foreign: !f.known,
                 });
             }
