@@ -90,8 +90,8 @@ fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<V
                 run.push(RunWord {
                     index: i,
                     in_credit,
-                    // As `is_name_word`: a capitalised sentence start of a lower-case word
-                    // never gets here.
+                    // A name word is no common noun (a capitalised sentence start of a
+                    // lower-case word never gets here).
                     name: !f.common_noun,
                     foreign: !f.known,
                 });
@@ -112,13 +112,6 @@ fn is_capitalised_word(word: &str) -> bool {
     };
     let mut rest = letters.peekable();
     first.is_uppercase() && rest.peek().is_some() && rest.any(|c| !c.is_uppercase())
-}
-
-/// A capitalised word that can be (part of) a name.
-pub fn is_name_word(word: &str, sentence_start: bool, lexicon: &Lexicon) -> bool {
-    is_capitalised_word(word)
-        && !lexicon.is_common_noun(word)
-        && !(sentence_start && lexicon.is_lowercase_word(word))
 }
 
 /// For each token, whether it is the first word of its sentence.
