@@ -4,7 +4,7 @@
 //! The data files are part of the program, so a parse error in them is a bug caught by the
 //! tests below; user-supplied data (config, accept lists) goes through typed errors instead.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -80,13 +80,13 @@ pub struct Language {
     pub code: &'static str,
     pub regions: Vec<RegionRule>,
     pub disclaimers: Vec<DataRegex>,
-    pub language_names: HashMap<String, String>,
+    pub language_names: FxHashMap<String, String>,
     pub credit: Option<DataRegex>,
-    pub abbreviations: HashSet<String>,
-    pub doubled_allowed: HashSet<String>,
-    pub nominative_pronouns: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub determiners: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
+    pub doubled_allowed: FxHashSet<String>,
+    pub nominative_pronouns: FxHashSet<String>,
+    pub function_words: FxHashSet<String>,
+    pub determiners: FxHashSet<String>,
     /// A predicate directly followed by a subordinating conjunction ("unklar ob"), if the
     /// language lists any.
     pub missing_comma: Option<DataRegex>,
@@ -100,16 +100,16 @@ pub struct Language {
     pub locale: Locale,
     /// The language's most frequent function words (`langid.toml`), lower-case: the words
     /// that give away a passage of this language left in a text of another.
-    pub common_words: HashSet<String>,
+    pub common_words: FxHashSet<String>,
     /// Lower-case words inside personal names ("von der", "de la"): between two capitalised
     /// words they are part of a name, not a leftover.
-    pub name_particles: HashSet<String>,
+    pub name_particles: FxHashSet<String>,
     /// Words of this language that other languages' function words spell too ("die" in
     /// English): in this language's text they never give a foreign passage away.
-    pub also_words: HashSet<String>,
+    pub also_words: FxHashSet<String>,
     /// Frequent words of the language that quickly recognise it (`[detection]` in
     /// `locale.toml`).
-    pub frequent_words: rustc_hash::FxHashSet<String>,
+    pub frequent_words: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -120,7 +120,7 @@ struct AnatomyFile {
     #[serde(default)]
     disclaimer: Vec<DisclaimerEntry>,
     #[serde(default)]
-    language_names: HashMap<String, String>,
+    language_names: FxHashMap<String, String>,
     credit: Option<DisclaimerEntry>,
 }
 
@@ -271,7 +271,7 @@ impl std::fmt::Debug for DataRegex {
     }
 }
 
-fn lower_set(words: Vec<String>) -> HashSet<String> {
+fn lower_set(words: Vec<String>) -> FxHashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
@@ -582,9 +582,9 @@ mod tests {
                 .map(|l| l.split('\t').collect())
                 .collect();
             assert!(rows.len() >= 300, "{lang}: {} rows", rows.len());
-            let houses: HashSet<&str> = rows.iter().map(|r| r[0]).collect();
+            let houses: FxHashSet<&str> = rows.iter().map(|r| r[0]).collect();
             assert_eq!(houses.len(), rows.len(), "{lang}: a house form twice");
-            let mut variants = HashSet::new();
+            let mut variants = FxHashSet::default();
             for row in &rows {
                 assert_eq!(row.len(), 5, "{lang}: {row:?}");
                 for v in row[1].split('|') {

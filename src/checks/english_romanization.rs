@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use super::{Check, rule};
@@ -53,8 +53,8 @@ impl Check for EnglishRomanization {
 }
 
 /// Tokens that the house list or the name-variant check already speak for.
-fn covered_tokens(cx: &Context, house: &[FormMatch]) -> HashSet<usize> {
-    let mut covered: HashSet<usize> = house.iter().flat_map(|m| m.tokens.clone()).collect();
+fn covered_tokens(cx: &Context, house: &[FormMatch]) -> FxHashSet<usize> {
+    let mut covered: FxHashSet<usize> = house.iter().flat_map(|m| m.tokens.clone()).collect();
     for v in names::variants::find(cx) {
         let tokens = names::mentions::token_range(cx.doc, &v.span);
         covered.extend(tokens);
@@ -102,7 +102,7 @@ fn convert_all(cx: &Context, name: &str) -> String {
 fn reported_runs(
     cx: &Context,
     m: &Mention,
-    covered: &HashSet<usize>,
+    covered: &FxHashSet<usize>,
     german_elsewhere: bool,
 ) -> Vec<Range<usize>> {
     let rom = &cx.data.romanization;

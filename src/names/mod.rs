@@ -16,7 +16,7 @@ pub mod mentions;
 pub mod romanize;
 pub mod variants;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::document::{BlockKind, Document, TokenKind};
@@ -139,7 +139,7 @@ impl<'d, 'a> Context<'d, 'a> {
             .max()
             .unwrap_or(0);
         let mut subjects = Subjects::default();
-        let mut counts = HashMap::<String, usize>::new();
+        let mut counts = FxHashMap::<String, usize>::default();
         for m in self.mentions {
             if self.doc.tokens[m.tokens.start].span.start < title_end {
                 for start in m.tokens.clone() {
@@ -223,9 +223,9 @@ impl<'d, 'a> Context<'d, 'a> {
 #[derive(Debug, Default)]
 pub struct Subjects {
     /// Fold keys of the names (and their trailing words) in the title.
-    title: HashSet<String>,
+    title: FxHashSet<String>,
     /// Fold keys of the most mentioned last word.
-    most_mentioned: HashSet<String>,
+    most_mentioned: FxHashSet<String>,
 }
 
 impl Subjects {

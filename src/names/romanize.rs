@@ -3,7 +3,7 @@
 //! "Sobtschak" and "Bocharov Ruchei" into "Botscharow Rutschei", and the shape tests that
 //! keep it away from English, Chinese and Czech names ("Michael", "Zhang", "Kvitová").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
@@ -49,7 +49,7 @@ struct Evidence {
 struct RomanizationFile {
     rule: Vec<Rule>,
     evidence: Evidence,
-    given_names: HashMap<String, String>,
+    given_names: FxHashMap<String, String>,
 }
 
 /// The German form of a word and what it took to get there.
@@ -66,7 +66,7 @@ pub struct Conversion {
 pub struct Romanization {
     rules: Vec<Rule>,
     evidence: Evidence,
-    given_names: HashMap<String, String>,
+    given_names: FxHashMap<String, String>,
     /// Conversions already made: the name checks convert every name of every article.
     conversions: WordMemo<Conversion>,
     german_looking: WordMemo<bool>,

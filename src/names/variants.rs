@@ -4,7 +4,7 @@
 //! "Wladimir Putin" while a given name alone ("Alexey Druzhinyn" next to "Alexei Nikolsky")
 //! never makes two people one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use super::{Context, Subjects, fold};
@@ -53,7 +53,7 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 
 fn compute(cx: &Context) -> Vec<Variant> {
     let occurrences = occurrences(cx);
-    let mut groups: HashMap<String, Vec<&Occurrence>> = HashMap::new();
+    let mut groups: FxHashMap<String, Vec<&Occurrence>> = FxHashMap::default();
     for o in &occurrences {
         groups.entry(fold::fold(&o.form)).or_default().push(o);
     }
@@ -125,8 +125,8 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
             });
         }
     }
-    let forms: HashSet<String> = out.iter().map(|o| o.form.clone()).collect();
-    let keys: HashSet<String> = out.iter().map(|o| fold::fold(&o.form)).collect();
+    let forms: FxHashSet<String> = out.iter().map(|o| o.form.clone()).collect();
+    let keys: FxHashSet<String> = out.iter().map(|o| fold::fold(&o.form)).collect();
     for o in &mut out {
         // An English apostrophe genitive is still the name ("Dunlap's" is "Dunlap").
         if let Some(base) = o
@@ -155,7 +155,7 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
 
 /// A name with a genitive `s` folds to its base when the article has the base as written,
 /// or a spelling of it that does not end in `e`: "Ladies" is no genitive of "Lady".
-fn is_genitive_of(base: &str, forms: &HashSet<String>, keys: &HashSet<String>) -> bool {
+fn is_genitive_of(base: &str, forms: &FxHashSet<String>, keys: &FxHashSet<String>) -> bool {
     forms.contains(base) || (!base.ends_with('e') && keys.contains(&fold::fold(base)))
 }
 
