@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use thread_local::ThreadLocal;
 
@@ -16,7 +17,9 @@ const DEFAULT_LIMIT: usize = 200_000;
 
 /// Remembered answers of a pure function of a word.
 pub struct WordMemo<V: Send> {
-    tables: ThreadLocal<RefCell<FxHashMap<Box<str>, V>>>,
+    /// Keys of up to 24 bytes (nearly every word) are stored inside the table, so a look-up
+    /// does not chase a pointer to compare them.
+    tables: ThreadLocal<RefCell<FxHashMap<CompactString, V>>>,
     limit: usize,
 }
 
@@ -55,7 +58,7 @@ impl<V: Clone + Send> WordMemo<V> {
         if table.len() >= self.limit {
             table.clear();
         }
-        table.insert(word.into(), value);
+        table.insert(CompactString::new(word), value);
         answer
     }
 }
