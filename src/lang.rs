@@ -91,7 +91,8 @@ pub struct Language {
     /// language lists any.
     pub missing_comma: Option<DataRegex>,
     pub capitalization: Vec<CapitalizationRule>,
-    /// Matches any of the `capitalization` phrases, so a text is searched once for all.
+    /// Matches any of the `capitalization` phrases (and may match a little more: confirm a
+    /// hit with the phrase's own pattern), so a text is searched once for all.
     pub capitalization_any: Option<DataRegex>,
     pub primary_quotes: QuotePair,
     pub alternative_quotes: Vec<QuotePair>,
@@ -241,6 +242,11 @@ impl DataRegex {
         })
     }
 
+    /// The pattern as written (without compiling it).
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
     /// The compiled pattern. One that parses but exceeds the regex size limits matches
     /// nothing (`all_embedded_data_parses` compiles every pattern, so none does).
     pub fn regex(&self) -> &Regex {
@@ -311,9 +317,35 @@ fn any_of(rules: &[CapitalizationRule]) -> Option<String> {
     if rules.is_empty() {
         return None;
     }
+    // Unicode word boundaries keep the regex engine from its fast automaton on text with
+    // umlauts. At a phrase edge that is an ASCII letter, an ASCII boundary holds wherever the
+    // Unicode one does, so the search finds every phrase (and, rarely, more); the checks
+    // confirm each hit with the phrase's own pattern.
+    let ascii_edges = rules.iter().all(|r| {
+        let phrase = r.pattern.as_str();
+        phrase.starts_with(r"[") && phrase.ends_with(r"") && {
+            let inner = &phrase[2..phrase.len() - 2];
+            inner
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+                && inner
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+    });
     let alternatives: Vec<String> = rules
         .iter()
-        .map(|r| format!("(?:{})", r.pattern.as_str()))
+        .map(|r| {
+            let pattern = r.pattern.as_str();
+            let pattern = if ascii_edges {
+                pattern.replace(r"\b", r"(?-u:\b)")
+            } else {
+                pattern.to_string()
+            };
+            format!("(?:{pattern})")
+        })
         .collect();
     Some(alternatives.join("|"))
 }

@@ -98,5 +98,8 @@ mod tests {
     fn correct_phrases_are_quiet() {
         assert!(flagged(&CapitalizationSlip, "Die beiden verstanden sich gut.").is_empty());
         assert!(flagged(&CapitalizationSlip, "Die Beidenbacher kamen.").is_empty());
+        // A word going on in a non-ASCII letter is no phrase either.
+        assert!(flagged(&CapitalizationSlip, "Die Beidenä kamen.").is_empty());
+        assert!(flagged(&CapitalizationSlip, "Ödie Beiden kamen.").is_empty());
     }
 }

@@ -42,6 +42,8 @@ struct Occurrence {
     span: Range<usize>,
     /// The spelling without a genitive `s`.
     form: String,
+    /// The fold key of `form`.
+    key: String,
     genitive: bool,
 }
 
@@ -55,7 +57,7 @@ fn compute(cx: &Context) -> Vec<Variant> {
     let occurrences = occurrences(cx);
     let mut groups: FxHashMap<String, Vec<&Occurrence>> = FxHashMap::default();
     for o in &occurrences {
-        groups.entry(fold::fold(&o.form)).or_default().push(o);
+        groups.entry(o.key.clone()).or_default().push(o);
     }
     let subjects = cx.subjects();
     let judged: Vec<Vec<&Occurrence>> = groups
@@ -120,13 +122,14 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
             out.push(Occurrence {
                 tokens,
                 span,
+                key: fold::fold(&form),
                 form,
                 genitive: false,
             });
         }
     }
     let forms: FxHashSet<String> = out.iter().map(|o| o.form.clone()).collect();
-    let keys: FxHashSet<String> = out.iter().map(|o| fold::fold(&o.form)).collect();
+    let keys: FxHashSet<String> = out.iter().map(|o| o.key.clone()).collect();
     for o in &mut out {
         // An English apostrophe genitive is still the name ("Dunlap's" is "Dunlap").
         if let Some(base) = o
@@ -136,6 +139,7 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
         {
             let apostrophe = o.form.len() - base.len();
             o.form = base.to_string();
+            o.key = fold::fold(&o.form);
             o.span.end -= apostrophe;
             o.genitive = false;
             continue;
@@ -146,6 +150,7 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
         };
         if is_genitive_of(base, &forms, &keys) {
             o.form = base.to_string();
+            o.key = fold::fold(&o.form);
             o.span.end -= 1;
             o.genitive = true;
         }
