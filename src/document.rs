@@ -153,6 +153,8 @@ impl<'a> Document<'a> {
     }
 
     fn build_blocks(&mut self, lines: &[Range<usize>]) {
+        // The characters of one block at a time, in a buffer reused for every block.
+        let mut chars = Vec::new();
         for line in lines {
             let span = trim_span(self.text, line.clone());
             if span.is_empty() || self.anatomy.is_excluded(span.start) {
@@ -165,7 +167,7 @@ impl<'a> Document<'a> {
             };
             let first = self.sentences.len();
             let block_index = self.blocks.len();
-            for s in split_sentences(self.text, body.clone(), self.lang) {
+            for s in split_sentences(self.text, body.clone(), self.lang, &mut chars) {
                 self.sentences.push(Sentence {
                     span: s,
                     block: block_index,
@@ -306,13 +308,21 @@ fn is_opening_mark(c: char) -> bool {
 /// Splits a block body into sentences. A boundary is terminal punctuation followed by space
 /// and an upper-case letter, a digit or an opening mark — unless the full stop ends a known
 /// abbreviation, an initial ("Daniel K. Inouye") or an ordinal before a month ("7. Mai").
-fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> Vec<Range<usize>> {
+fn split_sentences(
+    text: &str,
+    body: Range<usize>,
+    lang: Option<&Language>,
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = body.start;
-    let chars: Vec<(usize, char)> = text[body.clone()]
-        .char_indices()
-        .map(|(i, c)| (i + body.start, c))
-        .collect();
+    chars.clear();
+    chars.extend(
+        text[body.clone()]
+            .char_indices()
+            .map(|(i, c)| (i + body.start, c)),
+    );
+    let chars = &chars[..];
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
