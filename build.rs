@@ -8,7 +8,9 @@
 //!   `deletes-common-<lang>.bin`, the same for its words of Zipf 3.5 and 5.0 and more;
 //! - `names-<lang>.bin`: the personal names of the Hunspell dictionary, read off its word
 //!   list: capitalised entries whose only affix flag is the genitive `S` ("Putin/S",
-//!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm").
+//!   "Wladimir/S"). Common nouns carry plural or compounding flags ("Monat/EPSTm");
+//! - `stems-{nouns,compounding,capitalised,lower}-<lang>.bin`: the stems of the Hunspell word
+//!   list in the classes the names lexicon reads (see `src/names/stems.rs`).
 
 use std::path::Path;
 use std::{env, fs};
@@ -17,6 +19,8 @@ use std::{env, fs};
 mod deletes;
 #[path = "src/lexicon/freq.rs"]
 mod freq;
+#[path = "src/names/stems.rs"]
+mod stems;
 
 /// Words at least this frequent go into the deletion index (`src/lexicon/deletes.rs`); the
 /// misspelling check suggests no rarer word for a short form…
@@ -81,6 +85,21 @@ fn main() {
         let names: Vec<String> = text.lines().skip(1).filter_map(personal_name).collect();
         let rows = names.iter().map(|n| (n.as_str(), 0.0));
         write(&out_dir, &format!("names-{lang}.bin"), freq::build(rows));
+
+        let classes = stems::classify(&text);
+        for (class, words) in [
+            ("nouns", &classes.nouns),
+            ("compounding", &classes.compounding),
+            ("capitalised", &classes.capitalised),
+            ("lower", &classes.lower),
+        ] {
+            let rows = words.iter().map(|w| (*w, 0.0));
+            write(
+                &out_dir,
+                &format!("stems-{class}-{lang}.bin"),
+                freq::build(rows),
+            );
+        }
     }
 }
 

@@ -7,17 +7,9 @@
 //! with only the genitive flag `S` (or none) is a name ("Putin/S", "Berlin/Sm"). Inflected
 //! forms are looked up by stripping the usual endings and undoing an umlaut.
 
-use rustc_hash::FxHashSet;
-
-use crate::lexicon::freq::FreqTable;
+use super::stems;
+use crate::lexicon::freq::{self, FormatError, FreqTable};
 use crate::memo::WordMemo;
-
-/// Hunspell flags of `de_DE.aff` that only nouns carry: plural, genitive `-es` and female
-/// suffixes. Names carry `S` (genitive) and `m` at most.
-const NOUN_FLAGS: &[char] = &['P', 'N', 'E', 'R', 'p', 'F', 'T', 'q', 'Q', 'J', 'h', 'g'];
-/// Compounding flags: on a stem without the genitive `s` they mark a noun ("Tochter/ijm");
-/// with it they are also found on names ("Japan/Smij").
-const COMPOUND_FLAGS: &[char] = &['i', 'j'];
 
 /// Noun endings tried, longest first, when the form itself is not a stem.
 const NOUN_ENDINGS: &[&str] = &["ern", "ens", "nen", "es", "en", "er", "ns", "s", "n", "e"];
@@ -41,20 +33,46 @@ const NOUN_SUFFIXES: &[&str] = &[
 ];
 const NOUN_SUFFIX_MIN_CHARS: usize = 7;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Lexicon {
-    nouns: FxHashSet<&'static str>,
+    /// The stem classes of the Hunspell word list (see [`super::stems`]), as lookup tables.
+    nouns: Stems,
     /// Capitalised stems that form compounds ("Kapital/Smij"): common nouns, and a few
     /// names of countries and months.
-    compounding: FxHashSet<&'static str>,
-    capitalised: FxHashSet<&'static str>,
-    lower: FxHashSet<&'static str>,
+    compounding: Stems,
+    capitalised: Stems,
+    lower: Stems,
     /// Zipf frequency of case-folded words (`dictionaries/<lang>/wordfreq.tsv`), from the
     /// table `build.rs` compiles (read in place, nothing to load).
     freq: Option<FreqTable<'static>>,
     /// Answers already given, per word: the name checks ask about every capitalised word.
     facts: WordMemo<WordFacts>,
     frequencies: WordMemo<f32>,
+}
+
+/// One stem class: a table of words (the frequency table's layout, frequencies unused).
+#[derive(Debug)]
+struct Stems(FreqTable<'static>);
+
+impl Stems {
+    fn contains(&self, word: &str) -> bool {
+        self.0.zipf(word).is_some()
+    }
+
+    /// A table built now, for a word list given at run time.
+    fn build(words: &[&str]) -> Result<Stems, FormatError> {
+        let bytes: &'static [u8] =
+            Box::leak(freq::build(words.iter().map(|w| (*w, 0.0))).into_boxed_slice());
+        FreqTable::from_bytes(bytes).map(Stems)
+    }
+}
+
+/// The stem tables `build.rs` compiled from a language's Hunspell word list.
+pub struct StemTables {
+    pub nouns: &'static [u8],
+    pub compounding: &'static [u8],
+    pub capitalised: &'static [u8],
+    pub lower: &'static [u8],
 }
 
 /// What the word list says about a word, worked out together because the name checks ask
@@ -70,39 +88,39 @@ pub struct WordFacts {
 }
 
 impl Lexicon {
-    /// Reads a Hunspell `.dic` file: one `stem/FLAGS` per line after the count line.
-    pub fn from_hunspell(dic: &'static str) -> Lexicon {
-        let mut lexicon = Lexicon::default();
-        // The first line counts the stems; about half are capitalised (nouns, names).
-        let stems: usize = dic
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
-            .unwrap_or(0);
-        lexicon.capitalised.reserve(stems / 2);
-        lexicon.nouns.reserve(stems / 2);
-        lexicon.lower.reserve(stems / 2);
-        for line in dic.lines().skip(1) {
-            let line = line.trim_end();
-            if line.is_empty() || line.starts_with(['\t', '#']) {
-                continue;
-            }
-            let (stem, flags) = line.split_once('/').unwrap_or((line, ""));
-            if stem.chars().next().is_some_and(char::is_uppercase) {
-                if flags.contains(NOUN_FLAGS)
-                    || (flags.contains(COMPOUND_FLAGS) && !flags.contains('S'))
-                {
-                    lexicon.nouns.insert(stem);
-                }
-                if flags.contains(COMPOUND_FLAGS) {
-                    lexicon.compounding.insert(stem);
-                }
-                lexicon.capitalised.insert(stem);
-            } else {
-                lexicon.lower.insert(stem);
-            }
+    /// Reads the stem tables compiled into the binary.
+    pub fn from_tables(tables: &StemTables) -> Result<Lexicon, FormatError> {
+        let table = |bytes| FreqTable::from_bytes(bytes).map(Stems);
+        Ok(Lexicon::with_stems(
+            table(tables.nouns)?,
+            table(tables.compounding)?,
+            table(tables.capitalised)?,
+            table(tables.lower)?,
+        ))
+    }
+
+    /// Reads a Hunspell `.dic` file (one `stem/FLAGS` per line after the count line). The
+    /// tables are built now, and live as long as the program.
+    pub fn from_hunspell(dic: &str) -> Result<Lexicon, FormatError> {
+        let classes = stems::classify(dic);
+        Ok(Lexicon::with_stems(
+            Stems::build(&classes.nouns)?,
+            Stems::build(&classes.compounding)?,
+            Stems::build(&classes.capitalised)?,
+            Stems::build(&classes.lower)?,
+        ))
+    }
+
+    fn with_stems(nouns: Stems, compounding: Stems, capitalised: Stems, lower: Stems) -> Lexicon {
+        Lexicon {
+            nouns,
+            compounding,
+            capitalised,
+            lower,
+            freq: None,
+            facts: WordMemo::new(),
+            frequencies: WordMemo::new(),
         }
-        lexicon
     }
 
     /// Uses the compiled frequency table of the language.
@@ -273,6 +291,7 @@ mod tests {
         Lexicon::from_hunspell(
             "12\nPräsident/FPm\nTochter/ijm\nForm/ijm\nFrau/MPm\nStand/EPSm\nSchelle/Nm\nPutin/S\nBerlin/Sm\nJapan/Smij\nvier/ke\nrussisch/A\n",
         )
+        .expect("stem tables build")
         .with_frequency_table(crate::lexicon::frequencies("de"))
     }
 

@@ -14,6 +14,7 @@ pub mod house;
 pub mod lexicon;
 pub mod mentions;
 pub mod romanize;
+pub mod stems;
 pub mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -40,7 +41,7 @@ pub struct NameData {
 
 struct EmbeddedNames {
     house: &'static str,
-    dic: &'static str,
+    stems: lexicon::StemTables,
     romanization: &'static str,
 }
 
@@ -48,7 +49,13 @@ fn embedded(code: &str) -> Option<EmbeddedNames> {
     match code {
         "de" => Some(EmbeddedNames {
             house: include_str!("../../dictionaries/de/names.tsv"),
-            dic: include_str!("../../dictionaries/de/hunspell/de_DE.dic"),
+            // Compiled by build.rs from dictionaries/de/hunspell/de_DE.dic.
+            stems: lexicon::StemTables {
+                nouns: include_bytes!(concat!(env!("OUT_DIR"), "/stems-nouns-de.bin")),
+                compounding: include_bytes!(concat!(env!("OUT_DIR"), "/stems-compounding-de.bin")),
+                capitalised: include_bytes!(concat!(env!("OUT_DIR"), "/stems-capitalised-de.bin")),
+                lower: include_bytes!(concat!(env!("OUT_DIR"), "/stems-lower-de.bin")),
+            },
             romanization: include_str!("../../dictionaries/de/romanization.toml"),
         }),
         _ => None,
@@ -62,6 +69,8 @@ pub enum NameDataError {
     House(#[from] NamesError),
     #[error("dictionaries/{0}/romanization.toml: {1}")]
     Romanization(String, toml::de::Error),
+    #[error("the compiled stem tables of language {0:?}: {1}")]
+    Stems(String, crate::lexicon::freq::FormatError),
     #[error("no name data for language {0:?}")]
     Missing(String),
 }
@@ -72,7 +81,8 @@ pub fn load(code: &str) -> Result<NameData, NameDataError> {
     let origin = format!("dictionaries/{code}/names.tsv");
     Ok(NameData {
         house: HouseList::parse(code, files.house, &origin)?,
-        lexicon: Lexicon::from_hunspell(files.dic)
+        lexicon: Lexicon::from_tables(&files.stems)
+            .map_err(|e| NameDataError::Stems(code.to_string(), e))?
             .with_frequency_table(crate::lexicon::frequencies(code)),
         romanization: Romanization::parse(files.romanization)
             .map_err(|e| NameDataError::Romanization(code.to_string(), e))?,
