@@ -59,11 +59,12 @@ impl Observer for Quiet {
 /// cores while the first documents are read: one article end to end mostly waits for the
 /// data otherwise. A check that needs data before it is ready waits for it (`OnceLock`).
 pub fn warm_up() {
+    // The Hunspell dictionary takes longest to parse: it starts first.
+    std::thread::spawn(|| crate::lexicon::lexicon("de"));
+    std::thread::spawn(|| crate::names::data("de"));
     for code in crate::lang::SUPPORTED {
         std::thread::spawn(move || crate::lang::language(code));
     }
-    std::thread::spawn(|| crate::lexicon::lexicon("de"));
-    std::thread::spawn(|| crate::names::data("de"));
 }
 
 /// The number of jobs to run by default: all cores.
