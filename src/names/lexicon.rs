@@ -183,7 +183,9 @@ impl Lexicon {
         }
         (3..=chars.len() - NOUN_COMPOUND_HEAD_MIN_CHARS).any(|i| {
             let head = &word[chars[i].0..];
-            self.zipf(head) >= NOUN_COMPOUND_HEAD_MIN_ZIPF && self.is_noun_form(&capitalise(head))
+            // Not remembered: the facts of the whole word are.
+            self.look_up_zipf(head) >= NOUN_COMPOUND_HEAD_MIN_ZIPF
+                && self.is_noun_form(&capitalise(head))
         })
     }
 
