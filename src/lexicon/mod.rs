@@ -184,12 +184,20 @@ impl Lexicon {
     /// the words of Zipf 2.5 and more and all words of eight letters and more (see
     /// `build.rs`): rarer short words are never found.
     pub fn neighbours(&self, folded: &str, min_zipf: f32, mut found: impl FnMut(&str, f32)) {
-        let deletions: Vec<String> = folded
-            .char_indices()
-            .map(|(i, c)| format!("{}{}", &folded[..i], &folded[i + c.len_utf8()..]))
-            .collect();
+        // All one-letter deletions in one buffer: one allocation, not one per letter.
+        let mut deletions = String::with_capacity(folded.len() * folded.len());
+        let mut ends = Vec::with_capacity(folded.len());
+        for (i, c) in folded.char_indices() {
+            deletions.push_str(&folded[..i]);
+            deletions.push_str(&folded[i + c.len_utf8()..]);
+            ends.push(deletions.len());
+        }
         let keys: Vec<&str> = std::iter::once(folded)
-            .chain(deletions.iter().map(String::as_str))
+            .chain(ends.iter().scan(0, |start, &end| {
+                let key = &deletions[*start..end];
+                *start = end;
+                Some(key)
+            }))
             .collect();
         let index = if min_zipf >= COMMON_ZIPF {
             &self.common_deletes

@@ -82,9 +82,10 @@ pub struct Examiner<'l, 'c, 'a> {
     words: HashMap<&'a str, bool>,
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
-    /// The article's forms used at least twice, with their length in letters: the only
-    /// forms that can be evidence against another.
-    repeated: Vec<(&'c str, usize, &'c FoldedStats<'a>)>,
+    /// The article's forms used at least twice, with their length in letters and their
+    /// letters (see [`edits::letter_mask`]): the only forms that can be evidence against
+    /// another.
+    repeated: Vec<(&'c str, usize, u64, &'c FoldedStats<'a>)>,
 }
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
@@ -93,10 +94,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             .folded
             .iter()
             .filter(|(_, stats)| stats.count >= 2)
-            .map(|(form, stats)| (form.as_ref(), form.chars().count(), stats))
+            .map(|(form, stats)| {
+                let form = form.as_ref();
+                (form, form.chars().count(), edits::letter_mask(form), stats)
+            })
             .collect();
         // Sorted, so that equally good candidates always come in the same order.
-        repeated.sort_unstable_by_key(|&(form, _, _)| form);
+        repeated.sort_unstable_by_key(|&(form, _, _, _)| form);
         Examiner {
             lexicon,
             census,
@@ -211,7 +215,8 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let own = own.max(1);
         let len = folded.chars().count();
         let mut out = Vec::new();
-        for &(other, other_len, stats) in &self.repeated {
+        let mask = edits::letter_mask(folded);
+        for &(other, other_len, other_mask, stats) in &self.repeated {
             if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
                 continue;
             }
@@ -220,6 +225,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             } else {
                 1
             };
+            if !edits::may_be_within(mask, other_mask, max) {
+                continue;
+            }
             let distance = if edits::one_edit_apart(folded, other) {
                 1
             } else if max == 2
