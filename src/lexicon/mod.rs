@@ -102,6 +102,7 @@ pub struct WordLists {
     pub name_particles: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub english_words: HashSet<String>,
+    pub article_contractions: HashSet<String>,
     pub inflection_endings: Vec<String>,
     pub linking_elements: Vec<String>,
     pub verb_particles: Vec<String>,
