@@ -3,9 +3,11 @@
 //! An unknown word is not an error: news is full of names, rare compounds and English
 //! institution names that no dictionary has. A word is reported only when there is positive
 //! evidence of a slip (see [`evidence`]), weighed against where it stands (see [`context`]):
-//! names and English runs need the article's own evidence, frequency alone is not enough.
+//! names and English runs need the article's own evidence, frequency alone is not enough,
+//! unless the slip is an easy one of a well-known name or the word is plainly German.
 
 mod census;
+mod compound;
 mod context;
 mod evidence;
 mod morphology;
@@ -21,8 +23,13 @@ use crate::lexicon::{self, Lexicon};
 use self::census::{Census, Occurrence};
 use self::context::Context;
 use self::evidence::{
-    Candidate, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, MIN_ZIPF_GAP, Source,
+    Candidate, Derived, Diagnosis, EASY_SLIP, Examiner, FAR_SLIP, KNOWN_ZIPF, PLAIN_SLIP, Source,
+    zipf_gap,
 };
+
+/// A form as frequent in the article as a known word one letter longer or shorter is a
+/// slip of it if the word is at least this long ("Highwa" beside "Highway").
+const ONE_TO_ONE_PLAIN_CHARS: usize = 6;
 
 /// Article evidence for a word in a photo credit must be this strong (occurrences of the
 /// correct form, and times as many as the suspect form).
@@ -150,7 +157,14 @@ fn convincing(
     o: &Occurrence,
     context: &Context,
 ) -> bool {
-    if context.english {
+    // An easy slip of a well-known name or word is one wherever it stands ("Neftlix",
+    // "Inovation"), except in a photo credit, before a hyphen (see below) or in a form used
+    // twice.
+    let name_slip = is_capitalised(o.form) && is_slip_of_name(lex, c, d);
+    if name_slip && !o.credit && !o.before_hyphen && own <= 1 {
+        return true;
+    }
+    if context.english && !german_among_english(o, c, d) {
         return false;
     }
     if let Source::Article { count, capitalised } = c.source {
@@ -160,15 +174,24 @@ fn convincing(
         let case_fits = capitalised || !is_capitalised(o.form) || fits_case(lex, o, c, context);
         let rare = d.zipf.is_none_or(|z| z < KNOWN_ZIPF);
         let enough = !o.credit || (count >= CREDIT_MIN_COUNT && count >= CREDIT_MIN_COUNT * own);
-        return case_fits && rare && enough;
+        // A form as frequent as its correction is a slip only if it is in no list and a
+        // likely slip (see `Examiner::seen_once` and `Examiner::undoubled_in_article`).
+        let likely = c.slip <= EASY_SLIP
+            || (c.slip <= PLAIN_SLIP && c.folded.chars().count() >= ONE_TO_ONE_PLAIN_CHARS);
+        let weighty = count >= 2 * own || (likely && d.zipf.is_none());
+        return case_fits && rare && enough && weighty;
     }
-    if o.credit || o.before_hyphen || context.foreign || own > 1 {
+    let foreign = context.foreign && !german_among_english(o, c, d);
+    if o.credit || o.before_hyphen || foreign || own > 1 {
         // A part before a hyphen is often a combining form ("sino-") or part of a name
         // ("Bernhard-Nocht-Institut").
         return false;
     }
-    // A misspelt title before a name ("Präsidenz Trump") is no name itself.
-    if context.name_position && !lex.is_title(&c.word) {
+    // A misspelt title before a name ("Präsidenz Trump") is no name itself, nor is a
+    // compound Hunspell knows ("Hauptstadtterritoriums Chris Steel").
+    let dictionary_compound = matches!(c.source, Source::Compound { .. }) && c.spelled;
+    let no_name = lex.is_title(&c.word) || dictionary_compound;
+    if context.name_position && !no_name {
         return is_slip_of_name(lex, c, d);
     }
     if !fits_case(lex, o, c, context) {
@@ -176,14 +199,28 @@ fn convincing(
     }
     match c.source {
         // A form in the frequency list needs a far more frequent correction; a form in no
-        // list at all only a correction Hunspell knows (or a frequent name).
+        // list at all only a correction Hunspell knows, or one made of words it knows, or a
+        // frequent name.
         Source::Frequency { zipf } => match d.zipf {
-            Some(own_zipf) => zipf - own_zipf >= MIN_ZIPF_GAP && c.spelled,
-            None => c.spelled || zipf >= UNSPELLED_CANDIDATE_ZIPF,
+            Some(own_zipf) => zipf - own_zipf >= zipf_gap(c.slip, &d.folded, own_zipf) && c.spelled,
+            None => c.spelled || c.derived.is_some() || zipf >= UNSPELLED_CANDIDATE_ZIPF,
         },
+        Source::Compound { .. } => c.spelled || c.derived.is_some(),
         Source::Article { .. } => true,
     }
 }
+
+/// A German word among English or other foreign ones: a lower-case word in no list that is
+/// an easy slip of a common word ("staand", "climmate") is no word of any language. A
+/// capitalised word there is left alone, however German it looks: next to "New York" or a
+/// foreign title it may be part of a name, and the check stays on the safe side.
+fn german_among_english(o: &Occurrence, c: &Candidate, d: &Diagnosis) -> bool {
+    let common = matches!(c.source, Source::Frequency { zipf } if zipf >= COMMON_GERMAN_ZIPF);
+    !is_capitalised(o.form) && d.zipf.is_none() && c.slip <= EASY_SLIP && common
+}
+
+/// A word this frequent is common German (or English that German uses every day).
+const COMMON_GERMAN_ZIPF: f32 = 3.0;
 
 /// In a name, a form in no list that is an easy slip (a doubled, dropped double or swapped
 /// letter) of a known name: "Donaldd", "Emaunel". A neighbouring key is not enough: names
@@ -204,7 +241,7 @@ fn is_slip_of_name(lex: &Lexicon, c: &Candidate, d: &Diagnosis) -> bool {
 /// "Mittel"): inside a sentence a noun, or, next to another capitalised word, an adjective
 /// of a proper name ("Russischen Föderation"); at the start of a sentence any word.
 fn fits_case(lex: &Lexicon, o: &Occurrence, c: &Candidate, context: &Context) -> bool {
-    let lower_case_word = lex.spells(&c.word.to_lowercase());
+    let lower_case_word = lex.spells(&c.word.to_lowercase()) || c.derived == Some(Derived::Other);
     if !is_capitalised(o.form) {
         return lower_case_word;
     }
@@ -214,8 +251,15 @@ fn fits_case(lex: &Lexicon, o: &Occurrence, c: &Candidate, context: &Context) ->
     if context.sentence_start {
         return true;
     }
+    // After an article any word is a noun ("im Klaren", "die Transparente").
+    if context.after_article && (c.spelled || c.derived.is_some()) && !lex.is_listed_name(&c.folded)
+    {
+        return true;
+    }
     let adjective = lower_case_word && ADJECTIVE_ENDINGS.iter().any(|e| c.folded.ends_with(e));
-    lex.is_noun(&c.word) || (adjective && (context.before_capital || context.after_noun))
+    lex.is_noun(&c.word)
+        || c.derived == Some(Derived::Noun)
+        || (adjective && (context.before_capital || context.after_noun))
 }
 
 /// Endings of inflected adjectives, which German capitalises inside proper names.
@@ -257,6 +301,9 @@ fn evidence(form: &str, own: usize, best: &Candidate, d: &Diagnosis) -> String {
             format!("«{right}» is a common word; {unknown}")
         }
         Source::Frequency { .. } => format!("«{right}» is a German word; {unknown}"),
+        Source::Compound { ref part, .. } => {
+            format!("«{right}» is a compound of known words (…«{part}»…); {unknown}")
+        }
     }
 }
 
@@ -358,6 +405,112 @@ mod tests {
         // "Mintel" is one letter from "Mittel", but stands where a company name stands.
         let text = "Das sagte eine Analystin beim Marktforschungsunternehmen Mintel am Montag.";
         assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    fn first_suggestions(text: &str) -> Vec<(String, String)> {
+        found(text).into_iter().map(|(w, s, _)| (w, s)).collect()
+    }
+
+    fn pair(word: &str, suggestion: &str) -> Vec<(String, String)> {
+        vec![(word.to_string(), suggestion.to_string())]
+    }
+
+    #[test]
+    fn a_slip_inside_a_compound_no_list_has() {
+        let text = "Das Repräsentantenhaus versucht erneut, die Verwendung von \
+                    Notstandsbedugnissen zu verhindern.";
+        assert_eq!(
+            first_suggestions(text),
+            pair("Notstandsbedugnissen", "Notstandsbefugnissen")
+        );
+    }
+
+    #[test]
+    fn a_slip_of_a_compound_hunspell_lacks_but_the_frequency_list_has() {
+        let text = "„Was die Reechenschaftspflicht betrifft, haben diese Leute versagt“, \
+                    schrieb er.";
+        assert_eq!(
+            first_suggestions(text),
+            pair("Reechenschaftspflicht", "Rechenschaftspflicht")
+        );
+        // A form made of words itself is a word too: "bevorteile" beside "bevorteilt".
+        let text = "Die Firma will ihren Kunden nichts bevorteile bieten, sagte sie.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn after_an_article_a_capitalised_slip_of_any_word_is_a_noun() {
+        let text = "Wir sollten uns darüber im Kllaren sein, sagte er.";
+        assert_eq!(first_suggestions(text), pair("Kllaren", "Klaren"));
+        // But not of a personal name: "der Ibama" is an agency, not "Obama".
+        let text = "In einer Stellungnahme der Ibama hieß es, der Ölteppich werde untersucht.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn an_easy_slip_of_a_well_known_name_wherever_it_stands() {
+        let text = "Denzel Washington spielt in einer Serie von Neftlix die Hauptrolle.";
+        assert_eq!(first_suggestions(text), pair("Neftlix", "Netflix"));
+        // Before a hyphen a part is often a name or a combining form: left alone.
+        let text = "Denzel Washington spielt in der Neftlix-Adaption die Hauptrolle.";
+        assert!(flagged(&Misspelling, text).is_empty());
+        let text = "Der Sänger wurde mit Presleey verglichen, schrieb die Zeitung.";
+        assert_eq!(first_suggestions(text), pair("Presleey", "Presley"));
+        // A name spelled the same way twice is a name, not a slip.
+        let text = "Der Sturm Dorrian zog weiter. Dorrian traf die Bahamas.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn a_lower_case_german_slip_beside_english_words() {
+        let text = "Der Abgeordnete aus New York haatte dazu nichts gesagt.";
+        assert_eq!(first_suggestions(text), pair("haatte", "hatte"));
+        // A capitalised word there may belong to a name: left alone.
+        let text = "Der Abgeordnete vertritt den Bundestaat New York im Kongress.";
+        assert!(flagged(&Misspelling, text).is_empty());
+        // English words beside English words are left alone.
+        let text = "Die Cdntres for Disease Control and Prevention untersuchen den Fall.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn an_easy_slip_of_a_form_the_article_uses_as_often() {
+        let text = "Doug Durham, einer von Haskkells Verteidigern, sagte das. \
+                    Haskells Anwalt schwieg.";
+        assert_eq!(first_suggestions(text), pair("Haskkells", "Haskells"));
+        // Two names one key apart are two names.
+        let text = "Die Ibama ermittelt. Obama hatte das Amt gegründet.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn a_doubled_letter_inside_a_compound() {
+        let text = "Er ist an die Wasserschhale gewöhnt.";
+        assert_eq!(
+            first_suggestions(text),
+            pair("Wasserschhale", "Wasserschale")
+        );
+    }
+
+    #[test]
+    fn common_misspellings_the_frequency_list_has() {
+        let text = "Das ist warscheinlich richtig, sagte er gestern in Berlin.";
+        assert_eq!(
+            first_suggestions(text),
+            pair("warscheinlich", "wahrscheinlich")
+        );
+        // Short English words the list has are left alone ("names", "namens").
+        let text = "Die names der Opfer wurden nicht genannt, sagte er.";
+        assert!(flagged(&Misspelling, text).is_empty());
+    }
+
+    #[test]
+    fn a_misspelt_title_before_a_name() {
+        let text = "Der Polizei- und Kriminalkommisssar Barry Coppinger sagte, er sei besorgt.";
+        assert_eq!(
+            first_suggestions(text),
+            pair("Kriminalkommisssar", "Kriminalkommissar")
+        );
     }
 
     #[test]

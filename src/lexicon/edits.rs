@@ -72,6 +72,25 @@ pub fn one_edit_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// The set of letters of a word as bits (`a`–`z` one bit each, other letters sharing the
+/// rest): a cheap test that rules out most pairs of words before their distance is
+/// computed (see [`may_be_within`]).
+pub fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            _ => 26 + (c as u32 % 38),
+        };
+        mask | (1 << bit)
+    })
+}
+
+/// Whether two words with these letter masks can be `max` Damerau edits apart or fewer:
+/// an edit adds or removes at most one letter of each word's set.
+pub fn may_be_within(a: u64, b: u64, max: usize) -> bool {
+    (a ^ b).count_ones() as usize <= 2 * max
+}
+
 fn fill<'b>(word: &str, buf: &'b mut [char; MAX_LEN]) -> Option<&'b [char]> {
     let mut n = 0;
     for c in word.chars() {
@@ -107,6 +126,24 @@ mod tests {
             );
             assert_eq!(one_edit_apart(a, b), one_edit_apart(b, a));
         }
+    }
+
+    #[test]
+    fn letter_masks_never_rule_out_near_words() {
+        let pairs = [
+            ("wladmir", "wladimir", 1),
+            ("gesprche", "gespräche", 1),
+            ("abcdef", "badcfe", 3),
+            ("straße", "strasse", 2),
+        ];
+        for (a, b, d) in pairs {
+            assert_eq!(distance(a, b, d), Some(d), "{a} / {b}");
+            assert!(
+                may_be_within(letter_mask(a), letter_mask(b), d),
+                "{a} / {b}"
+            );
+        }
+        assert!(!may_be_within(letter_mask("abc"), letter_mask("xyz"), 1));
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub struct WordLists {
     pub name_particles: HashSet<String>,
     pub speech_verbs: HashSet<String>,
     pub english_words: HashSet<String>,
+    pub article_contractions: HashSet<String>,
     pub inflection_endings: Vec<String>,
     pub linking_elements: Vec<String>,
     pub verb_particles: Vec<String>,
@@ -215,12 +216,20 @@ impl Lexicon {
 
     fn look_up_neighbours(&self, folded: &str, min_zipf: f32) -> Arc<[(Box<str>, f32)]> {
         let mut out = Vec::new();
-        let deletions: Vec<String> = folded
-            .char_indices()
-            .map(|(i, c)| format!("{}{}", &folded[..i], &folded[i + c.len_utf8()..]))
-            .collect();
+        // All one-letter deletions in one buffer: one allocation, not one per letter.
+        let mut deletions = String::with_capacity(folded.len() * folded.len());
+        let mut ends = Vec::with_capacity(folded.len());
+        for (i, c) in folded.char_indices() {
+            deletions.push_str(&folded[..i]);
+            deletions.push_str(&folded[i + c.len_utf8()..]);
+            ends.push(deletions.len());
+        }
         let keys: Vec<&str> = std::iter::once(folded)
-            .chain(deletions.iter().map(String::as_str))
+            .chain(ends.iter().scan(0, |start, &end| {
+                let key = &deletions[*start..end];
+                *start = end;
+                Some(key)
+            }))
             .collect();
         let index = if min_zipf >= COMMON_ZIPF {
             &self.common_deletes

@@ -33,6 +33,9 @@ pub struct Context {
     pub before_capital: bool,
     /// Within three words of an English function word ("Center for Security Studies").
     pub english: bool,
+    /// Right after an article or a preposition fused with one ("die", "im", "zur"): a
+    /// capitalised word here is a noun, made of any word ("im Klaren").
+    pub after_article: bool,
     /// Among words that are not German: two of its four nearest neighbours, or most of a
     /// short quotation around it (a title such as „Surge (Social Cataracts)“).
     pub foreign: bool,
@@ -92,6 +95,10 @@ pub fn read<'a>(
         .into_iter()
         .chain(n.words(false, ENGLISH_REACH))
         .any(|w| lex.lists.english_words.contains(&w.to_lowercase()));
+    let before = n.word(n.at.checked_sub(1));
+    let after_article = before.is_some_and(|w| {
+        is_determiner(lang, w) || lex.lists.article_contractions.contains(&w.to_lowercase())
+    });
     Context {
         sentence_start: first_word == Some(n.at) || opens_clause(&n),
         name_position: capital && in_name_position(&n, lang, examiner, first_word),
@@ -100,6 +107,7 @@ pub fn read<'a>(
             .word(Some(n.at + 1))
             .is_some_and(|w| capitalised(w) && !is_determiner(lang, w)),
         english,
+        after_article,
         foreign: among_strangers(&n, examiner) || in_foreign_quotation(doc, examiner, o),
     }
 }

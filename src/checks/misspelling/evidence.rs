@@ -1,11 +1,15 @@
 //! What mtlint knows about one word form: whether any lexicon knows it, and if not, which
 //! correctly spelt words it could be a slip of, with the evidence for each.
 //!
-//! The evidence comes from two places:
+//! The evidence comes from three places:
 //! - the article itself: a form one or two edits away from a form the article uses much more
 //!   often ("Wladmir" ×3 next to "Wladimir" ×31);
 //! - the lexicon: a word one edit away that is frequent in German ("Setdem" → "Seitdem"), or
-//!   a compound one edit away whose parts are words ("Verteidgungsministerium").
+//!   a compound one edit away whose parts are words ("Verteidgungsministerium");
+//! - both: a long word no list has that splits into a known part and a part one slip from a
+//!   frequent word, repaired into a compound Hunspell knows ("Notstandsbedugnissen", see
+//!   [`compound`]); a form used once beside a known word or an easy slip of it that the
+//!   article uses once too ("Ktaar" and "Katar", "Haskkells" and "Haskells").
 //!
 //! A form is diagnosed once per article, however often it occurs.
 
@@ -15,6 +19,7 @@ use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon};
 
 use super::census::{Census, FoldedStats};
+use super::compound;
 use super::morphology::{self, stem_of};
 
 /// A folded form at least this frequent is a word…
@@ -29,8 +34,26 @@ const CANDIDATE_ZIPF: f32 = 2.5;
 const LONG_WORD_CHARS: usize = 9;
 const LONG_CANDIDATE_ZIPF: f32 = 0.0;
 /// A correction must be this much more frequent (in Zipf units: a factor of 100) than the
-/// form it corrects.
+/// form it corrects…
 pub const MIN_ZIPF_GAP: f32 = 2.0;
+/// … or a factor of 30 for a likely typing slip (not a distant key) in a long form that
+/// is itself common: the frequency list has common misspellings at Zipf 2.5–3.3
+/// ("warscheinlich", "standart"), a few dozen times rarer than the word. Short listed forms
+/// are as often English words ("names", "going"), rarer ones other spellings of names
+/// ("Edinburg").
+pub const LIKELY_SLIP_ZIPF_GAP: f32 = 1.5;
+const LIKELY_SLIP_MIN_CHARS: usize = 7;
+const COMMON_MISSPELLING_ZIPF: f32 = 2.5;
+
+/// The frequency gap a correction of a listed form needs (see [`LIKELY_SLIP_ZIPF_GAP`]).
+pub fn zipf_gap(slip: f32, folded: &str, own_zipf: f32) -> f32 {
+    let long = folded.chars().count() >= LIKELY_SLIP_MIN_CHARS;
+    if slip <= PLAIN_SLIP && long && own_zipf >= COMMON_MISSPELLING_ZIPF {
+        LIKELY_SLIP_ZIPF_GAP
+    } else {
+        MIN_ZIPF_GAP
+    }
+}
 
 /// Where a candidate correction comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +63,9 @@ pub enum Source {
     Article { count: usize, capitalised: bool },
     /// A frequent word of the language.
     Frequency { zipf: f32 },
+    /// A compound Hunspell accepts, one slip in one part from the form: the part and how
+    /// frequent it is (see [`compound`]).
+    Compound { part: String, zipf: f32 },
 }
 
 /// A correctly spelt word that the form may be a slip of.
@@ -55,6 +81,17 @@ pub struct Candidate {
     pub slip: f32,
     /// Whether Hunspell accepts the candidate as written.
     pub spelled: bool,
+    /// For a candidate Hunspell does not know: whether it is made of words it knows (see
+    /// [`derivation`]), which makes it a word all the same.
+    pub derived: Option<Derived>,
+}
+
+/// A word Hunspell lacks but whose parts it knows, by what its last part is: a noun is
+/// written capitalised, anything else in lower case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derived {
+    Noun,
+    Other,
 }
 
 /// A form no lexicon knows, with its possible corrections (best first).
@@ -82,9 +119,10 @@ pub struct Examiner<'l, 'c, 'a> {
     words: HashMap<&'a str, bool>,
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
-    /// The article's forms used at least twice, with their length in letters: the only
-    /// forms that can be evidence against another.
-    repeated: Vec<(&'c str, usize, &'c FoldedStats<'a>)>,
+    /// The article's forms used at least twice, with their length in letters and their
+    /// letters (see [`edits::letter_mask`]): the only forms that can be evidence against
+    /// another.
+    repeated: Vec<(&'c str, usize, u64, &'c FoldedStats<'a>)>,
 }
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
@@ -93,10 +131,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             .folded
             .iter()
             .filter(|(_, stats)| stats.count >= 2)
-            .map(|(form, stats)| (form.as_ref(), form.chars().count(), stats))
+            .map(|(form, stats)| {
+                let form = form.as_ref();
+                (form, form.chars().count(), edits::letter_mask(form), stats)
+            })
             .collect();
         // Sorted, so that equally good candidates always come in the same order.
-        repeated.sort_unstable_by_key(|&(form, _, _)| form);
+        repeated.sort_unstable_by_key(|&(form, _, _, _)| form);
         Examiner {
             lexicon,
             census,
@@ -144,7 +185,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut candidates = self.article_candidates(form, folded, own);
         // Frequency evidence counts only for a word used once (see `convincing`).
         if own <= 1 {
-            candidates.extend(self.frequency_candidates(folded, zipf));
+            candidates.extend(self.single_use_candidates(form, folded, zipf));
         }
         if zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
             // A frequent form is a common typo only by a typing slip: words one distant key
@@ -154,8 +195,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         if candidates.is_empty() || self.is_word_form(form) {
             return None;
         }
-        for c in candidates.iter_mut().filter(|c| c.word.is_empty()) {
-            (c.word, c.spelled) = self.written_form(form, &c.folded);
+        self.spell_candidates(form, folded, &mut candidates);
+        if candidates.is_empty() {
+            return None;
         }
         rank(&mut candidates);
         Some(Diagnosis {
@@ -163,6 +205,49 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             folded: folded.to_string(),
             candidates,
         })
+    }
+
+    /// Candidates for a form the article uses once: frequent words one edit away, the same
+    /// words or the form's easy slips where the article uses them once too, and for a form
+    /// in no list that no frequent word is near, repaired compounds and undoubled letters.
+    fn single_use_candidates(&self, form: &str, folded: &str, zipf: Option<f32>) -> Vec<Candidate> {
+        let frequent = self.frequency_candidates(folded, zipf);
+        // The rest is evidence only for a form in no list (see `convincing`).
+        if zipf.is_some() {
+            return frequent;
+        }
+        let mut candidates = self.seen_once(form, &frequent);
+        candidates.extend(self.undoubled_in_article(form, folded));
+        if frequent.is_empty() {
+            candidates.extend(self.compound_candidates(folded));
+        }
+        candidates.extend(frequent);
+        candidates
+    }
+
+    /// Looks up how each candidate is written and whether Hunspell knows it. A candidate
+    /// Hunspell lacks can still be a word made of known ones, unless the form is one such
+    /// word itself ("bevorteile" beside "bevorteilt"); a repaired compound or undoubled
+    /// word is evidence only if Hunspell knows it, or its parts ("losgeschnitten").
+    fn spell_candidates(&self, form: &str, folded: &str, candidates: &mut Vec<Candidate>) {
+        let lex = self.lexicon;
+        let mut form_derived = None;
+        for c in candidates.iter_mut().filter(|c| c.word.is_empty()) {
+            (c.word, c.spelled) = self.written_form(form, &c.folded);
+            if c.spelled {
+                continue;
+            }
+            if needs_spelling(c) {
+                if morphology::is_derivation_of_known(lex, &c.folded) {
+                    c.derived = Some(Derived::Other);
+                }
+            } else if c.folded.chars().count() >= compound::MIN_COMPOUND_CHARS
+                && !*form_derived.get_or_insert_with(|| is_made_of_words(lex, folded))
+            {
+                c.derived = derivation(lex, &c.folded);
+            }
+        }
+        candidates.retain(|c| c.spelled || c.derived.is_some() || !needs_spelling(c));
     }
 
     /// A word Hunspell accepts, or one it should: the genitive of a known name, a feminine
@@ -211,7 +296,8 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let own = own.max(1);
         let len = folded.chars().count();
         let mut out = Vec::new();
-        for &(other, other_len, stats) in &self.repeated {
+        let mask = edits::letter_mask(folded);
+        for &(other, other_len, other_mask, stats) in &self.repeated {
             if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
                 continue;
             }
@@ -220,6 +306,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             } else {
                 1
             };
+            if !edits::may_be_within(mask, other_mask, max) {
+                continue;
+            }
             let distance = if edits::one_edit_apart(folded, other) {
                 1
             } else if max == 2
@@ -245,9 +334,98 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                     capitalised: is_capitalised(stats.spelling),
                 },
                 distance,
+                derived: None,
             });
         }
         out
+    }
+
+    /// Compound repairs of a long form (see [`compound::repairs`]), the likeliest few, their
+    /// spelling still to be looked up. A repair that changes only an ending is an
+    /// inflection of the form ("Drohnenangriffs", "Drohnenangriffe").
+    fn compound_candidates(&self, folded: &str) -> Vec<Candidate> {
+        let mut candidates: Vec<Candidate> = compound::repairs(self.lexicon, folded)
+            .into_iter()
+            .filter(|r| self.shared_stem(folded, &r.folded).is_none())
+            .map(|r| Candidate {
+                word: String::new(),
+                derived: r
+                    .is_sure()
+                    .then(|| word_class(self.lexicon, &r.last_part))
+                    .flatten(),
+                folded: r.folded,
+                source: Source::Compound {
+                    part: r.part,
+                    zipf: r.part_zipf,
+                },
+                distance: 1,
+                slip: r.slip,
+                spelled: false,
+            })
+            .collect();
+        rank(&mut candidates);
+        candidates.truncate(MAX_FREQUENCY_CANDIDATES);
+        candidates
+    }
+
+    /// The form with a doubled letter undone or two letters swapped, if the article uses
+    /// that once too ("Haskkells" beside "Haskells"): article evidence even for a word no
+    /// list has, as these are the likeliest slips; a swap only towards a listed spelling.
+    fn undoubled_in_article(&self, form: &str, folded: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let mut add = |other: &str, swap: bool| {
+            // Only forms the article uses once, and two swapped letters are a slip either
+            // way round: the listed spelling is right.
+            let Some(stats) = self.census.folded.get(other).filter(|s| s.count == 1) else {
+                return;
+            };
+            if swap && self.lexicon.zipf(other).is_none() {
+                return;
+            }
+            let word = self.article_spelling(form, stats.spelling);
+            out.push(Candidate {
+                spelled: self.lexicon.spells(&word),
+                word,
+                folded: other.to_string(),
+                source: Source::Article {
+                    count: stats.count,
+                    capitalised: is_capitalised(stats.spelling),
+                },
+                distance: 1,
+                slip: EASY_SLIP,
+                derived: None,
+            });
+        };
+        for other in undoubled(folded) {
+            add(&other, false);
+        }
+        for_each_swap(folded, |other| add(other, true));
+        out
+    }
+
+    /// Frequent words one edit from a form used once that the article uses once too
+    /// ("Highway" beside "Highwa"): article evidence, if the word is known (see
+    /// `convincing`). Forms used twice are found by [`Examiner::article_candidates`].
+    fn seen_once(&self, form: &str, frequent: &[Candidate]) -> Vec<Candidate> {
+        frequent
+            .iter()
+            .filter_map(|c| {
+                let stats = self.census.folded.get(c.folded.as_str())?;
+                if stats.count != 1 || !self.is_known(stats.spelling, &c.folded) {
+                    return None;
+                }
+                let word = self.article_spelling(form, stats.spelling);
+                Some(Candidate {
+                    spelled: self.lexicon.spells(&word),
+                    word,
+                    source: Source::Article {
+                        count: stats.count,
+                        capitalised: is_capitalised(stats.spelling),
+                    },
+                    ..c.clone()
+                })
+            })
+            .collect()
     }
 
     /// The article's spelling of a candidate, in the form's case: a lower-case slip of a
@@ -269,7 +447,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         // A form the frequency list has needs a far more frequent correction (see
         // `convincing`); asking only for those saves reading the rarer ones.
         let floor = match own_zipf {
-            Some(own) => (own + MIN_ZIPF_GAP).max(CANDIDATE_ZIPF),
+            Some(own) => (own + zipf_gap(PLAIN_SLIP, folded, own)).max(CANDIDATE_ZIPF),
             None if folded.chars().count() >= LONG_WORD_CHARS => LONG_CANDIDATE_ZIPF,
             None => CANDIDATE_ZIPF,
         };
@@ -282,18 +460,25 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             .into_iter()
             // The form is the word inflected ("Zölibate", "konzertierter"), not misspelt;
             // "festgehalte" is no inflection of "festgehalten": "festgehalt" is no word.
-            .filter(|(w, _)| {
+            .map(|(w, zipf)| (slip_cost(lex, folded, &w), w, zipf))
+            // A listed form needs a correction more frequent by the gap its slip calls for
+            // (see `convincing`): the rest need not be looked up in Hunspell.
+            .filter(|&(slip, _, zipf)| {
+                own_zipf.is_none_or(|own| zipf - own >= zipf_gap(slip, folded, own))
+            })
+            .filter(|(_, w, _)| {
                 !self
                     .shared_stem(folded, w)
                     .is_some_and(|stem| stem == *w || lex.spells(&stem))
             })
-            .map(|(w, zipf)| Candidate {
+            .map(|(slip, w, zipf)| Candidate {
                 word: String::new(),
-                slip: slip_cost(self.lexicon, folded, &w),
+                slip,
                 folded: w,
                 source: Source::Frequency { zipf },
                 distance: 1,
                 spelled: false,
+                derived: None,
             })
             .collect();
         // Only the likeliest few are worth asking Hunspell how they are written (once the
@@ -354,13 +539,83 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 }
 
-/// Best first: the article's own forms (the nearest, the likeliest slip, the most
+/// Candidates that are evidence only if Hunspell knows them (or their parts).
+fn needs_spelling(c: &Candidate) -> bool {
+    matches!(c.source, Source::Compound { .. })
+}
+
+/// The folded form with one doubled letter undone, each way it has one.
+fn undoubled(folded: &str) -> Vec<String> {
+    let chars: Vec<char> = folded.chars().collect();
+    (1..chars.len())
+        .filter(|&i| chars[i] == chars[i - 1] && (i < 2 || chars[i - 2] != chars[i]))
+        .map(|i| {
+            chars
+                .iter()
+                .enumerate()
+                .filter_map(|(k, &c)| (k != i).then_some(c))
+                .collect()
+        })
+        .collect()
+}
+
+/// Calls `f` with the folded form with each pair of neighbouring letters swapped.
+fn for_each_swap(folded: &str, mut f: impl FnMut(&str)) {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut buf = String::with_capacity(folded.len());
+    for i in 1..chars.len() {
+        if chars[i] == chars[i - 1] {
+            continue;
+        }
+        buf.clear();
+        buf.extend(&chars[..i - 1]);
+        buf.push(chars[i]);
+        buf.push(chars[i - 1]);
+        buf.extend(&chars[i + 1..]);
+        f(&buf);
+    }
+}
+
+/// Whether a folded word is a compound of words however rare, or a derivation of a known
+/// word.
+fn is_made_of_words(lex: &Lexicon, folded: &str) -> bool {
+    morphology::is_derivation_of_known(lex, folded) || compound::is_compound_of_words(lex, folded)
+}
+
+/// Whether a long folded word Hunspell does not know is made of words it knows: a verb with a
+/// particle or a zu-infinitive ("angekämpft", "abzustreiten"), or a compound of known
+/// words ("rechenschaftspflicht"), and whether it ends in a noun.
+fn derivation(lex: &Lexicon, folded: &str) -> Option<Derived> {
+    if morphology::is_derivation_of_known(lex, folded) {
+        return Some(Derived::Other);
+    }
+    word_class(lex, compound::known_last_part(lex, folded)?)
+}
+
+/// How a compound ending in this folded part is written: capitalised after a noun, in
+/// lower case after another word Hunspell knows.
+fn word_class(lex: &Lexicon, last_part: &str) -> Option<Derived> {
+    if lex.is_noun(&capitalise(last_part)) {
+        Some(Derived::Noun)
+    } else if lex.spells(last_part) {
+        Some(Derived::Other)
+    } else {
+        None
+    }
+}
+
+/// Best first: the article's own repeated forms (the nearest, the likeliest slip, the most
 /// frequent), then frequent words by how likely the slip is and how common the word (a
-/// noisy channel: each step of slip cost weighs as much as a factor of 100 in frequency).
+/// noisy channel: each step of slip cost weighs as much as a factor of 100 in frequency),
+/// then forms the article uses once.
 fn rank(candidates: &mut Vec<Candidate>) {
     let key = |c: &Candidate| match c.source {
+        // A form the article uses once is weaker evidence than a frequent word: last.
+        Source::Article { count: 1, .. } => (2, c.distance, c.slip, 0.0),
         Source::Article { count, .. } => (0, c.distance, c.slip, -(count as f32)),
-        Source::Frequency { zipf } => (1, c.distance, 0.0, SLIP_WEIGHT * c.slip - zipf),
+        Source::Frequency { zipf } | Source::Compound { zipf, .. } => {
+            (1, c.distance, 0.0, SLIP_WEIGHT * c.slip - zipf)
+        }
     };
     candidates.sort_by(|a, b| {
         let (ka, kb) = (key(a), key(b));
@@ -387,9 +642,9 @@ const SLIP_WEIGHT: f32 = 2.0;
 /// A slip that only doubles or drops a doubled letter, or swaps two letters.
 pub const EASY_SLIP: f32 = 0.5;
 /// A neighbouring key, or a letter too many next to its neighbouring key.
-const NEAR_SLIP: f32 = 0.75;
+pub const NEAR_SLIP: f32 = 0.75;
 /// A letter left out or added.
-const PLAIN_SLIP: f32 = 1.0;
+pub const PLAIN_SLIP: f32 = 1.0;
 /// A letter replaced by one far from it on the keyboard: as often a different word.
 pub const FAR_SLIP: f32 = 1.5;
 
@@ -504,6 +759,7 @@ mod tests {
             distance: 1,
             slip,
             spelled: true,
+            derived: None,
         };
         // "Reation": the common word with a letter left out beats the rarer one with a
         // letter too many next to a neighbouring key.
