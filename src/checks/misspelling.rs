@@ -67,6 +67,10 @@ impl Check for Misspelling {
         Self::rule()
     }
 
+    fn needs_slow_data(&self) -> bool {
+        true
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         let Some(Ok(lexicon)) = lexicon::lexicon(lang.code) else {

@@ -42,6 +42,11 @@ pub trait Check: Send + Sync {
     fn runs_for(&self, _lang: &Language) -> bool {
         true
     }
+    /// Whether the check needs data that loads slowly (the Hunspell dictionary): such checks
+    /// run after the others, so that a single article is checked while the data loads.
+    fn needs_slow_data(&self) -> bool {
+        false
+    }
 }
 
 /// Declares a check's struct and its [`RuleInfo`], taking the explanation from the doc comment
@@ -124,7 +129,8 @@ pub fn rules_for(lang: &Language) -> Vec<&'static RuleInfo> {
 /// Runs the checks over a document; findings come back in text order.
 pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for check in checks {
+    let (slow, quick): (Vec<_>, Vec<_>) = checks.iter().partition(|c| c.needs_slow_data());
+    for check in quick.into_iter().chain(slow) {
         if doc.lang.is_some_and(|l| !check.runs_for(l)) {
             continue;
         }
