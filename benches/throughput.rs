@@ -5,36 +5,18 @@
 //!
 //! The texts are read into memory first, so the figure is the cost of checking, not of disk.
 
-use std::path::Path;
 use std::time::Instant;
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use corpus::corpus_texts;
 use mtlint::batch::{self, Quiet};
 use mtlint::render::{self, Format};
 use mtlint::sources::{Payload, RawDocument};
 
 /// The corpus is repeated to this many bytes so a run lasts long enough to measure.
 const MIN_BYTES: usize = 20_000_000;
-
-fn corpus_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/de/newstest2020");
-    let mut texts = Vec::new();
-    for group in ["human", "mt"] {
-        let Ok(systems) = std::fs::read_dir(root.join(group)) else {
-            continue;
-        };
-        let mut systems: Vec<_> = systems.flatten().map(|e| e.path()).collect();
-        systems.sort();
-        for system in systems {
-            let Ok(files) = std::fs::read_dir(&system) else {
-                continue;
-            };
-            let mut files: Vec<_> = files.flatten().map(|e| e.path()).collect();
-            files.sort();
-            texts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
-        }
-    }
-    texts
-}
 
 fn documents(texts: &[String]) -> (Vec<RawDocument>, usize) {
     let mut docs = Vec::new();

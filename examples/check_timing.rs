@@ -3,33 +3,15 @@
 //! name checks' shared analysis is timed apart).
 //! Run with `cargo run --release --example check_timing`.
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
+
+use corpus::corpus_texts;
 use mtlint::checks;
 use mtlint::document::{Document, ReadOptions};
 use mtlint::names;
-
-fn corpus_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/de/newstest2020");
-    let mut texts = Vec::new();
-    for group in ["human", "mt"] {
-        let Ok(systems) = std::fs::read_dir(root.join(group)) else {
-            continue;
-        };
-        for system in systems.flatten() {
-            let Ok(files) = std::fs::read_dir(system.path()) else {
-                continue;
-            };
-            texts.extend(
-                files
-                    .flatten()
-                    .filter_map(|f| std::fs::read_to_string(f.path()).ok()),
-            );
-        }
-    }
-    texts
-}
 
 fn main() {
     let texts = corpus_texts();

@@ -378,17 +378,19 @@ pub fn lexicon(code: &str) -> Option<Result<&'static Lexicon, &'static LexiconEr
     Some(cell.get_or_init(|| Lexicon::parse(code, &files)).as_ref())
 }
 
+/// The German lexicon, for tests.
+#[cfg(test)]
+pub(crate) fn german() -> &'static Lexicon {
+    match lexicon("de") {
+        Some(Ok(l)) => l,
+        Some(Err(e)) => panic!("{e}"),
+        None => panic!("no German lexicon"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn german() -> &'static Lexicon {
-        match lexicon("de") {
-            Some(Ok(l)) => l,
-            Some(Err(e)) => panic!("{e}"),
-            None => panic!("no German lexicon"),
-        }
-    }
 
     #[test]
     fn every_lexicon_loads() {

@@ -272,14 +272,7 @@ fn repair_part(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::lexicon;
-
-    fn german() -> &'static Lexicon {
-        match lexicon("de") {
-            Some(Ok(l)) => l,
-            _ => panic!("German lexicon"),
-        }
-    }
+    use crate::lexicon::german;
 
     fn repaired(folded: &str) -> Vec<String> {
         repairs(german(), folded)

@@ -730,14 +730,7 @@ fn capitalise(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::lexicon;
-
-    fn german() -> &'static Lexicon {
-        match lexicon("de") {
-            Some(Ok(l)) => l,
-            _ => panic!("German lexicon"),
-        }
-    }
+    use crate::lexicon::german;
 
     #[test]
     fn typing_slips_cost_by_how_likely_they_are() {
