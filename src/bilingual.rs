@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::document::{Document, line_spans, trim_span};
+use crate::document::{Block, BlockKind, Document, line_at, line_spans, trim_span};
 use crate::lang::{self, Language};
 use crate::locale::{Locale, parse_number};
 
@@ -62,10 +62,40 @@ impl Source {
         }
     }
 
-    /// The source segment of block `index`, if aligned.
-    pub fn segment(&self, index: usize) -> Option<&str> {
-        let span = self.segments.get(index)?.as_ref()?;
-        self.text.get(span.clone())
+    /// The translation's article blocks (photo credits aside) that have a source segment,
+    /// each with it: what every bilingual check compares.
+    pub fn aligned<'d>(&'d self, doc: &'d Document<'_>) -> impl Iterator<Item = Aligned<'d>> {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| block.kind != BlockKind::Credit)
+            .filter_map(move |(index, block)| {
+                let span = self.segments.get(index)?.as_ref()?;
+                Some(Aligned {
+                    block,
+                    text: doc.text.get(block.body.clone())?,
+                    original: self.text.get(span.clone())?,
+                    source: &self.text,
+                    start: span.start,
+                })
+            })
+    }
+}
+
+/// A block of the translation and the source segment aligned with it.
+pub struct Aligned<'d> {
+    pub block: &'d Block,
+    /// The block's text, without its photo credit.
+    pub text: &'d str,
+    pub original: &'d str,
+    source: &'d str,
+    start: usize,
+}
+
+impl Aligned<'_> {
+    /// The 1-based line of the segment in the source, for evidence.
+    pub fn source_line(&self) -> usize {
+        line_at(self.source, self.start)
     }
 }
 

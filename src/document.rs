@@ -212,17 +212,22 @@ impl<'a> Document<'a> {
 
     /// The 1-based line number of a byte offset, for evidence that points to another line.
     pub fn line_number(&self, pos: usize) -> usize {
-        self.text.as_bytes()[..pos.min(self.text.len())]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
+        line_at(self.text, pos)
     }
 
     /// How often a word form occurs in the article.
     pub fn count(&self, word: &str) -> usize {
         self.vocabulary.count(word)
     }
+}
+
+/// The 1-based line of a byte offset of `text`.
+pub fn line_at(text: &str, pos: usize) -> usize {
+    text.as_bytes()[..pos.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// Byte spans of the lines, without their line breaks.
@@ -503,14 +508,6 @@ impl<'a> Vocabulary<'a> {
         self.index
             .get(form)
             .map_or(0, |&id| self.counts[id as usize] as usize)
-    }
-
-    pub fn len(&self) -> usize {
-        self.forms.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.forms.is_empty()
     }
 }
 

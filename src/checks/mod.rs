@@ -129,8 +129,8 @@ pub fn rules_for(lang: &Language) -> Vec<&'static RuleInfo> {
 /// Runs the checks over a document; findings come back in text order.
 pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let (slow, quick): (Vec<_>, Vec<_>) = checks.iter().partition(|c| c.needs_slow_data());
-    for check in quick.into_iter().chain(slow) {
+    let quick = checks.iter().filter(|c| !c.needs_slow_data());
+    for check in quick.chain(checks.iter().filter(|c| c.needs_slow_data())) {
         if doc.lang.is_some_and(|l| !check.runs_for(l)) {
             continue;
         }

@@ -1,6 +1,6 @@
 use super::{Check, rule};
 use crate::bilingual::normalise;
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::langid::language_name;
 
@@ -33,12 +33,9 @@ impl Check for SourceIdentical {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(source) = &doc.source else { return };
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(original) = source.segment(index) else {
-                continue;
-            };
-            let text = doc.slice(&block.body);
-            if block.kind == BlockKind::Credit || normalise(text) != normalise(original) {
+        for aligned in source.aligned(doc) {
+            let (block, text) = (aligned.block, aligned.text);
+            if normalise(text) != normalise(aligned.original) {
                 continue;
             }
             // Already reported, sentence by sentence, as untranslated.
@@ -57,23 +54,11 @@ impl Check for SourceIdentical {
                     .with_suggestion(format!("translate into {}", language_name(&doc.language)))
                     .with_evidence(format!(
                         "source line {} reads the same",
-                        line_of(
-                            &source.text,
-                            source.segments[index].as_ref().map_or(0, |s| s.start)
-                        )
+                        aligned.source_line()
                     )),
             );
         }
     }
-}
-
-/// The 1-based line of a byte offset.
-pub(crate) fn line_of(text: &str, pos: usize) -> usize {
-    text.as_bytes()[..pos.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
-use super::source_identical::line_of;
 use super::{Check, rule};
 use crate::bilingual::{self, Number};
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 
 rule! {
@@ -34,14 +33,9 @@ impl Check for SourceNumberMissing {
         let Some(source) = &doc.source else { return };
         let source_locale = source.language.map(|l| &l.locale);
         let target_locale = doc.lang.map(|l| &l.locale);
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(original) = source.segment(index) else {
-                continue;
-            };
-            let text = doc.slice(&block.body);
-            if block.kind == BlockKind::Credit
-                || bilingual::normalise(text) == bilingual::normalise(original)
-            {
+        for aligned in source.aligned(doc) {
+            let (block, text, original) = (aligned.block, aligned.text, aligned.original);
+            if bilingual::normalise(text) == bilingual::normalise(original) {
                 continue;
             }
             let found = bilingual::numbers(text, target_locale);
@@ -57,10 +51,7 @@ impl Check for SourceNumberMissing {
                 continue;
             }
             let listed: Vec<&str> = missing.iter().map(|n| n.text.as_str()).collect();
-            let line = line_of(
-                &source.text,
-                source.segments[index].as_ref().map_or(0, |s| s.start),
-            );
+            let line = aligned.source_line();
             out.push(
                 Self::rule()
                     .finding(

@@ -1,7 +1,6 @@
-use super::source_identical::line_of;
 use super::{Check, rule};
 use crate::bilingual;
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 
 rule! {
@@ -29,21 +28,14 @@ impl Check for SourceQuoteMissing {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(source) = &doc.source else { return };
-        for (index, block) in doc.blocks.iter().enumerate() {
-            let Some(original) = source.segment(index) else {
-                continue;
-            };
-            let text = doc.slice(&block.body);
-            if block.kind == BlockKind::Credit
-                || !bilingual::has_quotation(original)
-                || text.chars().any(|c| "\"“”„«»‚‘’'".contains(c))
+        for aligned in source.aligned(doc) {
+            let (block, original) = (aligned.block, aligned.original);
+            if !bilingual::has_quotation(original)
+                || aligned.text.chars().any(|c| "\"“”„«»‚‘’'".contains(c))
             {
                 continue;
             }
-            let line = line_of(
-                &source.text,
-                source.segments[index].as_ref().map_or(0, |s| s.start),
-            );
+            let line = aligned.source_line();
             out.push(
                 Self::rule()
                     .finding(
