@@ -172,3 +172,12 @@ impl Finding {
         self.rule.category
     }
 }
+
+/// A count in words for evidence: "once", "3 times".
+pub fn times(n: usize) -> String {
+    if n == 1 {
+        "once".to_string()
+    } else {
+        format!("{n} times")
+    }
+}

@@ -1,6 +1,6 @@
 use super::{Check, rule};
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo, Severity};
+use crate::finding::{Finding, RuleInfo, Severity, times};
 use crate::names::house::FormMatch;
 use crate::names::{self, Context, mentions};
 
@@ -80,7 +80,7 @@ fn finding(cx: &Context, m: &FormMatch, subjects: &names::Subjects) -> Finding {
         evidence.push_str(&format!(
             "; «{}» appears {} in this article",
             row.house,
-            names::times(house_count)
+            times(house_count)
         ));
     }
     let major = row.head_of_state || subjects.contains(written);

@@ -1,6 +1,6 @@
 use super::{Check, rule};
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo};
+use crate::finding::{Finding, RuleInfo, times};
 
 rule! {
     /// Finds a hyphen between spaces (` - `) used as a dash in a text that elsewhere writes
@@ -58,14 +58,6 @@ impl Check for HyphenAsDash {
                 );
             }
         }
-    }
-}
-
-fn times(n: usize) -> String {
-    if n == 1 {
-        "once".to_string()
-    } else {
-        format!("{n} times")
     }
 }
 

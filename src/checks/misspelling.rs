@@ -16,9 +16,9 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::{Check, rule};
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo, Severity};
+use crate::finding::{Finding, RuleInfo, Severity, times};
 use crate::lang::Language;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, is_capitalised};
 
 use self::census::{Census, Occurrence};
 use self::context::Context;
@@ -269,10 +269,6 @@ fn fits_case(lex: &Lexicon, o: &Occurrence, c: &Candidate, context: &Context) ->
 /// Endings of inflected adjectives, which German capitalises inside proper names.
 const ADJECTIVE_ENDINGS: [&str; 5] = ["e", "en", "er", "es", "em"];
 
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// A misspelt name (of a person or place) is a major error: the correction is capitalised
 /// and a name, or stands where names stand.
 fn is_name(examiner: &mut Examiner, context: &Context, best: &Candidate) -> bool {
@@ -308,14 +304,6 @@ fn evidence(form: &str, own: usize, best: &Candidate, d: &Diagnosis) -> String {
         Source::Compound { ref part, .. } => {
             format!("«{right}» is a compound of known words (…«{part}»…); {unknown}")
         }
-    }
-}
-
-fn times(n: usize) -> String {
-    if n == 1 {
-        "once".to_string()
-    } else {
-        format!("{n} times")
     }
 }
 

@@ -1,6 +1,6 @@
 use super::{Check, rule};
 use crate::document::Document;
-use crate::finding::{Finding, RuleInfo, Severity};
+use crate::finding::{Finding, RuleInfo, Severity, times};
 use crate::names::{self, Context, variants::Variant};
 
 rule! {
@@ -74,7 +74,7 @@ fn evidence(cx: &Context, v: &Variant) -> String {
             let place = if i == 0 { " in this article" } else { "" };
             format!(
                 "«{form}» appears {}{place} (line{} {})",
-                names::times(lines.len()),
+                times(lines.len()),
                 if distinct.len() == 1 { "" } else { "s" },
                 distinct.join(", ")
             )

@@ -341,6 +341,20 @@ fn parse_accept_list(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Whether a word starts with a capital letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word with its first letter in upper case ("präsident" → "Präsident").
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Case-folds a word the way the frequency list stores words: lower case, `ß` → `ss`.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len() + 2);

@@ -8,6 +8,7 @@
 //! forms are looked up by stripping the usual endings and undoing an umlaut.
 
 use super::stems;
+use crate::lexicon::capitalise;
 use crate::lexicon::freq::{self, FormatError, FreqTable};
 use crate::memo::WordMemo;
 
@@ -275,14 +276,6 @@ fn undo_umlaut(word: &str) -> String {
         }
         None => word.to_string(),
     }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -246,15 +246,6 @@ impl Subjects {
     }
 }
 
-/// A count in words for evidence: "once", "3 times".
-pub fn times(n: usize) -> String {
-    if n == 1 {
-        "once".to_string()
-    } else {
-        format!("{n} times")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

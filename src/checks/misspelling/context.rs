@@ -5,6 +5,7 @@
 
 use crate::document::{Document, Token, TokenKind};
 use crate::lang::Language;
+use crate::lexicon::is_capitalised;
 use crate::quotes::Role;
 
 use super::census::{Occurrence, token_range};
@@ -88,7 +89,7 @@ pub fn read<'a>(
         at: o.token - o.sentence.start,
     };
     let first_word = n.tokens.iter().position(|t| t.kind == TokenKind::Word);
-    let capital = capitalised(o.form);
+    let capital = is_capitalised(o.form);
     let lex = examiner.lexicon();
     let english = n
         .words(true, ENGLISH_REACH)
@@ -105,7 +106,7 @@ pub fn read<'a>(
         after_noun: capital && after_noun(&n, lang, examiner, first_word),
         before_capital: n
             .word(Some(n.at + 1))
-            .is_some_and(|w| capitalised(w) && !is_determiner(lang, w)),
+            .is_some_and(|w| is_capitalised(w) && !is_determiner(lang, w)),
         english,
         after_article,
         foreign: among_strangers(&n, examiner) || in_foreign_quotation(doc, examiner, o),
@@ -123,10 +124,6 @@ fn opens_clause(n: &Neighbourhood) -> bool {
                 ":" | "–" | "—" | "„" | "\"" | "»" | "«" | "(" | "‚"
             )
     })
-}
-
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_determiner(lang: &Language, word: &str) -> bool {
@@ -161,12 +158,12 @@ fn in_name_position<'a>(
     if before.is_some_and(|w| lex.lists.speech_verbs.contains(w)) {
         // "sagte Fulmer." or "sagte Jane Fulmer", not "erzählte Vertretern der …".
         let next = n.word(Some(n.at + 1));
-        if next.is_none_or(capitalised) {
+        if next.is_none_or(is_capitalised) {
             return true;
         }
     }
     let in_run = |w: &str| {
-        (capitalised(w) && !is_determiner(lang, w)) || lex.lists.name_particles.contains(w)
+        (is_capitalised(w) && !is_determiner(lang, w)) || lex.lists.name_particles.contains(w)
     };
     // A genitive ends the name before it: "Hickeys Version", "Putins Regierung".
     let genitive = |w: &str| w.ends_with('s') && !lex.lists.name_particles.contains(w);
@@ -195,7 +192,10 @@ fn in_name_position<'a>(
         };
         // A genitive after the word is its attribute: "Schriften Vidyasagars".
         let attribute = k > n.at && genitive(w);
-        if !capitalised(w) || attribute || ordinary_first_word(examiner, w, Some(k) == first_word) {
+        if !is_capitalised(w)
+            || attribute
+            || ordinary_first_word(examiner, w, Some(k) == first_word)
+        {
             return false;
         }
         (k < n.at && examiner.lexicon().is_title(w)) || examiner.is_name_like(w)
@@ -215,7 +215,7 @@ fn after_noun<'a>(
     };
     let last_part = before.rsplit('-').next().unwrap_or(before);
     let acronym = last_part.chars().count() >= 2 && last_part.chars().all(char::is_uppercase);
-    capitalised(before)
+    is_capitalised(before)
         && !before.ends_with('s')
         && !is_determiner(lang, before)
         && !ordinary_first_word(examiner, before, n.at.checked_sub(1) == first_word)

@@ -16,7 +16,7 @@
 use foldhash::{HashMap, HashMapExt};
 
 use crate::lexicon::edits;
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, capitalise, is_capitalised};
 
 use super::census::{Census, FoldedStats};
 use super::compound;
@@ -712,18 +712,6 @@ fn case_like(form: &str, word: &str) -> String {
         capitalise(word)
     } else {
         word.to_string()
-    }
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! words ("Kims", "Wimbledoner", "Strategin", "selektiveren", "herauszuwinden",
 //! "hingereist"). They are words, however rare, and never typos.
 
-use crate::lexicon::{self, Lexicon};
+use crate::lexicon::{self, Lexicon, is_capitalised};
 
 /// A word the lexicon knows: accepted, frequent, or spelled by Hunspell.
 fn is_known(lex: &Lexicon, word: &str) -> bool {
@@ -12,10 +12,6 @@ fn is_known(lex: &Lexicon, word: &str) -> bool {
             .zipf(&folded)
             .is_some_and(|z| z >= super::evidence::KNOWN_ZIPF)
         || lex.spells(word)
-}
-
-fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `form` without an inflection ending, if it has it. An ending that doubles the stem's last
