@@ -261,28 +261,12 @@ pub fn source_languages(doc: &Document) -> Vec<&'static str> {
     }
 }
 
-/// Words of `source` that are not words of `target`: the give-aways of a `source` passage
-/// in a `target` text. Built once per pair of languages.
-pub fn markers(source: &'static Language, target: &'static Language) -> &'static Markers {
-    type Cache = Mutex<Vec<((&'static str, &'static str), &'static Markers)>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    let cache = CACHE.get_or_init(Cache::default);
-    let mut cache = cache
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let key = (source.code, target.code);
-    if let Some((_, found)) = cache.iter().find(|(k, _)| *k == key) {
-        return found;
-    }
-    let built: &'static Markers = Box::leak(Box::new(build_markers(source, target)));
-    cache.push((key, built));
-    built
-}
-
 /// The give-away words of one language against another.
 pub type Markers = FxHashSet<&'static str>;
 
-fn build_markers(source: &'static Language, target: &Language) -> Markers {
+/// Words of `source` that are not words of `target`: the give-aways of a `source` passage
+/// in a `target` text.
+fn markers(source: &'static Language, target: &Language) -> Markers {
     source
         .common_words
         .iter()
@@ -300,7 +284,8 @@ struct Context<'d, 'a> {
     doc: &'d Document<'a>,
     identifier: Identifier,
     /// Each candidate source language with its give-away words.
-    languages: Vec<(&'static Language, &'static Markers)>,
+    /// The target's and the candidate sources' give-away words.
+    table: &'static MarkerTable,
     /// What each token says about the language (indexed like `Document::tokens`), worked
     /// out once: sentences are judged on their own and again as part of their paragraph.
     words: Vec<Word>,
@@ -319,7 +304,7 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
         doc,
         identifier: Identifier::new(backend, &candidates),
         words: classify_words(doc, table),
-        languages: table.languages.clone(),
+        table,
     };
     let mut profile = Profile {
         sources,
@@ -357,7 +342,7 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
 /// The give-away words of a target and its candidate sources in one table: a word is looked
 /// up once to learn which languages it points to.
 struct MarkerTable {
-    languages: Vec<(&'static Language, &'static Markers)>,
+    languages: Vec<(&'static Language, Markers)>,
     /// For each give-away word, one bit per source language (in the order of `languages`)
     /// and [`OWN_MARKER`] for the target's own.
     words: FxHashMap<&'static str, u32>,
@@ -366,6 +351,15 @@ struct MarkerTable {
 }
 
 const OWN_MARKER: u32 = 1 << 31;
+
+/// Each candidate source language with its give-away words against the target (see
+/// [`Profile::sources`]), built once per combination of languages.
+pub fn source_markers(
+    target: &'static Language,
+    sources: &[&'static str],
+) -> &'static [(&'static Language, Markers)] {
+    &marker_table(target, sources).languages
+}
 
 /// The marker table of a target and its sources, built once per combination.
 fn marker_table(target: &'static Language, sources: &[&'static str]) -> &'static MarkerTable {
@@ -413,7 +407,7 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
 /// The target's own give-away words against every candidate source.
 fn target_markers(
     target: &'static Language,
-    sources: &[(&'static Language, &'static Markers)],
+    sources: &[(&'static Language, Markers)],
 ) -> Vec<&'static str> {
     target
         .common_words
@@ -510,11 +504,12 @@ impl Context<'_, '_> {
                 .filter(move |&i| self.words[i].foreign & (1 << language) != 0)
         };
         let enough = |found: usize| found >= MIN_MARKERS && own * 2 < found;
-        if !(0..self.languages.len()).any(|l| enough(foreign_in(l).count())) {
+        if !(0..self.table.languages.len()).any(|l| enough(foreign_in(l).count())) {
             return None;
         }
         let guess = self.identifier.identify(self.doc.slice(span))?;
         let position = self
+            .table
             .languages
             .iter()
             .position(|(l, _)| l.code == guess.lang)?;
@@ -529,7 +524,7 @@ impl Context<'_, '_> {
             })
             .collect();
         Some(Verdict {
-            lang: self.languages[position].0.code,
+            lang: self.table.languages[position].0.code,
             confidence: guess.confidence,
             markers,
         })

@@ -3,7 +3,7 @@ use std::ops::Range;
 use super::{Check, rule};
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Finding, RuleInfo};
-use crate::lang::{self, Language};
+use crate::lang::Language;
 use crate::langid::{self, DEFAULT_BACKEND, Identifier, language_name};
 
 rule! {
@@ -38,24 +38,15 @@ impl Check for UntranslatedFragment {
         if doc.languages.is_non_translation() {
             return;
         }
-        let sources: Vec<&Language> = doc
-            .languages
-            .sources
-            .iter()
-            .filter_map(|&s| lang::language(s))
-            .collect();
+        // The give-away words of each source language (built once per language pair).
+        let sources = langid::source_markers(target, &doc.languages.sources);
         let quoted = langid::quoted_spans(doc);
-        // The give-away words of each source language, once per document.
-        let markers: Vec<_> = sources
-            .iter()
-            .map(|source| langid::markers(source, target))
-            .collect();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if doc.languages.is_foreign(index) {
                 continue;
             }
             let tokens = doc.tokens_in(&sentence.span);
-            for (source, markers) in sources.iter().zip(&markers) {
+            for (source, markers) in sources {
                 for run in runs(doc, tokens, source, markers) {
                     let span = tokens[run.start].span.start..tokens[run.end - 1].span.end;
                     if quoted.iter().any(|q| q.contains(&span.start))
