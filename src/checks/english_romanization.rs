@@ -40,6 +40,9 @@ impl Check for EnglishRomanization {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(cx) = Context::new(doc) else { return };
+        if !any_candidate(&cx) {
+            return;
+        }
         let house = cx.house.find(doc, 0..doc.tokens.len());
         let covered = covered_tokens(&cx, &house);
         let german = german_examples(&cx, &house);
@@ -50,6 +53,17 @@ impl Check for EnglishRomanization {
             }
         }
     }
+}
+
+/// Whether any name could be reported: the runs as if no token were covered and the text
+/// used German romanisation elsewhere, a superset of the runs reported. Most articles have
+/// none, and then the house list and the German examples need not be looked up.
+fn any_candidate(cx: &Context) -> bool {
+    let nothing_covered = FxHashSet::default();
+    cx.mentions
+        .iter()
+        .filter(|m| !m.in_credit)
+        .any(|m| !reported_runs(cx, m, &nothing_covered, true).is_empty())
 }
 
 /// Tokens that the house list or the name-variant check already speak for.
