@@ -495,6 +495,11 @@ impl<'a> Vocabulary<'a> {
         v
     }
 
+    /// The form index of a word the document has as a whole token.
+    pub fn id_of(&self, form: &str) -> Option<usize> {
+        self.index.get(form).map(|&id| id as usize)
+    }
+
     /// The form index of token `token`, if it is a word.
     pub fn id(&self, token: usize) -> Option<usize> {
         self.ids

@@ -12,8 +12,6 @@ mod context;
 mod evidence;
 mod morphology;
 
-use foldhash::{HashMap, HashMapExt};
-
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo, Severity, times};
@@ -78,12 +76,13 @@ impl Check for Misspelling {
         };
         let census = Census::of(doc, lexicon);
         let mut examiner = Examiner::new(lexicon, &census);
-        let mut diagnoses: HashMap<&str, Option<Diagnosis>> =
-            HashMap::with_capacity(census.fold_of.len());
+        // One diagnosis per distinct form, by its index in the census.
+        let mut diagnoses: Vec<Option<Option<Diagnosis>>> = Vec::new();
+        diagnoses.resize_with(census.forms.len(), || None);
         for occurrence in &census.occurrences {
-            let diagnosis = diagnoses
-                .entry(occurrence.form)
-                .or_insert_with(|| examiner.diagnose(occurrence.form));
+            let distinct = &census.forms[occurrence.form_id];
+            let diagnosis = diagnoses[occurrence.form_id]
+                .get_or_insert_with(|| examiner.diagnose(distinct.form, &distinct.folded));
             let Some(diagnosis) = diagnosis.as_ref().filter(|d| !d.candidates.is_empty()) else {
                 continue;
             };

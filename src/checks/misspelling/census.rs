@@ -20,6 +20,8 @@ const MIN_CHARS: usize = 4;
 pub struct Occurrence<'a> {
     pub span: Range<usize>,
     pub form: &'a str,
+    /// The index of its form in [`Census::forms`].
+    pub form_id: usize,
     /// The word token it belongs to and the tokens of its sentence (indexes into
     /// `Document::tokens`), to look at its neighbours.
     pub token: usize,
@@ -40,24 +42,34 @@ pub struct FoldedStats<'a> {
     pub zipf: Option<f32>,
 }
 
+/// One distinct (exactly spelled) form of the article's word parts.
+#[derive(Debug)]
+pub struct DistinctForm<'a> {
+    pub form: &'a str,
+    /// Its case-folded form (borrowed where folding changes nothing).
+    pub folded: Cow<'a, str>,
+    count: usize,
+}
+
 #[derive(Debug, Default)]
 pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
+    /// The distinct forms, in order of first occurrence ([`Occurrence::form_id`]).
+    pub forms: Vec<DistinctForm<'a>>,
     /// Case-folded form → statistics.
     pub folded: HashMap<Cow<'a, str>, FoldedStats<'a>>,
-    /// Exact form → its case-folded form (borrowed where folding changes nothing).
-    pub fold_of: HashMap<&'a str, Cow<'a, str>>,
 }
 
 impl<'a> Census<'a> {
     pub fn of(doc: &Document<'a>, lexicon: &Lexicon) -> Census<'a> {
         let mut census = Census::default();
+        let mut ids = FormIds::new(doc);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
-                census.add_run(doc, block, token_range(doc, &sentence.span));
+                census.add_run(doc, block, token_range(doc, &sentence.span), &mut ids);
             }
             if let Some(credit) = &block.credit {
-                census.add_run(doc, block, token_range(doc, credit));
+                census.add_run(doc, block, token_range(doc, credit), &mut ids);
             }
         }
         census.tally();
@@ -80,7 +92,13 @@ impl<'a> Census<'a> {
         self.folded.get(folded).map_or(0, |s| s.count)
     }
 
-    fn add_run(&mut self, doc: &Document<'a>, block: &Block, range: Range<usize>) {
+    fn add_run(
+        &mut self,
+        doc: &Document<'a>,
+        block: &Block,
+        range: Range<usize>,
+        ids: &mut FormIds<'_, 'a>,
+    ) {
         for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
             if token.kind != TokenKind::Word || is_address(doc.text, &token.span) {
                 continue;
@@ -89,12 +107,20 @@ impl<'a> Census<'a> {
                 .credit
                 .as_ref()
                 .is_some_and(|c| c.contains(&token.span.start));
+            let whole = !doc.text[token.span.clone()].contains('-');
             for (span, before_hyphen) in parts(doc.text, &token.span) {
                 let form = &doc.text[span.clone()];
                 if is_checkable(form) {
+                    let form_id = if whole {
+                        ids.of_token(range.start + i, form, &mut self.forms)
+                    } else {
+                        ids.of_part(form, &mut self.forms)
+                    };
+                    self.forms[form_id].count += 1;
                     self.occurrences.push(Occurrence {
                         span,
                         form,
+                        form_id,
                         token: range.start + i,
                         sentence: range.clone(),
                         before_hyphen,
@@ -106,31 +132,62 @@ impl<'a> Census<'a> {
     }
 
     /// Fills the per-form statistics once all occurrences are known. Forms are visited in
-    /// text order, so that the first of equally frequent spellings wins.
+    /// order of first occurrence, so that the first of equally frequent spellings wins.
     fn tally(&mut self) {
-        let mut index: HashMap<&'a str, usize> = HashMap::with_capacity(self.occurrences.len());
-        let mut distinct: Vec<(&'a str, usize)> = Vec::new();
-        for o in &self.occurrences {
-            let next = distinct.len();
-            let k = *index.entry(o.form).or_insert(next);
-            if k == next {
-                distinct.push((o.form, 0));
+        self.folded.reserve(self.forms.len());
+        for distinct in &self.forms {
+            let stats = self.folded.entry(distinct.folded.clone()).or_default();
+            if distinct.count > stats.spelling_count {
+                stats.spelling = distinct.form;
+                stats.spelling_count = distinct.count;
             }
-            distinct[k].1 += 1;
-        }
-        self.folded.reserve(distinct.len());
-        self.fold_of.reserve(distinct.len());
-        for (form, count) in distinct {
-            let folded = fold(form);
-            let stats = self.folded.entry(folded.clone()).or_default();
-            if count > stats.spelling_count {
-                stats.spelling = form;
-                stats.spelling_count = count;
-            }
-            stats.count += count;
-            self.fold_of.insert(form, folded);
+            stats.count += distinct.count;
         }
     }
+}
+
+/// Numbers the distinct forms of the word parts. A whole word token has the form of its
+/// vocabulary entry (see [`crate::document::Vocabulary`]), so most words are numbered
+/// without hashing them again; only the parts of hyphenated words are looked up by text.
+struct FormIds<'v, 'a> {
+    vocabulary: &'v crate::document::Vocabulary<'a>,
+    /// Vocabulary id → form id, once numbered.
+    of_vocabulary: Vec<Option<usize>>,
+    /// Parts that are no whole word of the article → form id.
+    of_text: HashMap<&'a str, usize>,
+}
+
+impl<'v, 'a> FormIds<'v, 'a> {
+    fn new(doc: &'v Document<'a>) -> FormIds<'v, 'a> {
+        FormIds {
+            vocabulary: &doc.vocabulary,
+            of_vocabulary: vec![None; doc.vocabulary.forms.len()],
+            of_text: HashMap::new(),
+        }
+    }
+
+    fn of_token(&mut self, token: usize, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
+        match self.vocabulary.id(token) {
+            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form)),
+            None => self.of_part(form, forms),
+        }
+    }
+
+    fn of_part(&mut self, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
+        if let Some(v) = self.vocabulary.id_of(form) {
+            return *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form));
+        }
+        *self.of_text.entry(form).or_insert_with(|| push(forms, form))
+    }
+}
+
+fn push<'a>(forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
+    forms.push(DistinctForm {
+        form,
+        folded: fold(form),
+        count: 0,
+    });
+    forms.len() - 1
 }
 
 /// A form case-folded, borrowed when it is folded already (most lower-case words).
@@ -160,14 +217,16 @@ fn parts(text: &str, span: &Range<usize>) -> impl Iterator<Item = (Range<usize>,
 /// Words worth checking: long enough, letters only (Latin script), no inner capitals
 /// (acronyms such as "NATO", brands such as "iPhone" or "McDonald").
 fn is_checkable(form: &str) -> bool {
-    let mut chars = form.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    form.chars().count() >= MIN_CHARS
-        && form.chars().all(|c| c.is_alphabetic() && c <= '\u{24F}')
-        && chars.all(|c| !c.is_uppercase())
-        && first.is_alphabetic()
+    // One pass over the letters: this runs for every word of every article.
+    let mut letters = 0;
+    for c in form.chars() {
+        let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
+        if !latin_letter || (letters > 0 && c.is_uppercase()) {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= MIN_CHARS
 }
 
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the

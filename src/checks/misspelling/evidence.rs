@@ -151,23 +151,15 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         self.lexicon
     }
 
-    /// `None` for a known word, else what could be wrong with it.
+    /// `None` for a known word, else what could be wrong with it (`folded`: the form
+    /// case-folded).
     ///
     /// Ordered by cost: the frequency list settles most words; Hunspell, whose compound
     /// analysis costs microseconds a word, is asked only about words that have a candidate
     /// correction.
-    pub fn diagnose(&mut self, form: &str) -> Option<Diagnosis> {
+    pub fn diagnose(&mut self, form: &str, folded: &str) -> Option<Diagnosis> {
         let lex = self.lexicon;
-        let census = self.census;
-        let owned;
-        let folded: &str = match census.fold_of.get(form) {
-            Some(f) => f.as_ref(),
-            None => {
-                owned = lexicon::fold(form);
-                &owned
-            }
-        };
-        let stats = census.folded.get(folded);
+        let stats = self.census.folded.get(folded);
         let zipf = match stats {
             Some(stats) => stats.zipf,
             None => lex.zipf(folded),
