@@ -88,6 +88,9 @@ pub struct HouseList {
     rows: Vec<HouseRow>,
     /// Forms by their first token.
     forms: FxHashMap<String, Vec<Form>>,
+    /// The first bytes of the keys of `forms`: a word starting otherwise (most words)
+    /// starts no listed spelling, and is not looked up.
+    first_bytes: ByteSet,
     /// Report variants that only lack accents (`Erdogan`) too; off by default because dpa
     /// itself often writes them.
     pub report_plain_diacritics: bool,
@@ -184,6 +187,7 @@ impl HouseList {
             lang: self.lang.clone(),
             rows,
             forms: FxHashMap::default(),
+            first_bytes: ByteSet::default(),
             report_plain_diacritics: self.report_plain_diacritics
                 || newsroom.report_plain_diacritics,
         };
@@ -230,6 +234,10 @@ impl HouseList {
             return None;
         }
         let text = doc.slice(&token.span);
+        // Every lookup key starts with the word's first byte.
+        if !text.bytes().next().is_some_and(|b| self.first_bytes.contains(b)) {
+            return None;
+        }
         let mut best: Option<FormMatch> = None;
         for key in lookup_keys(text) {
             for form in self.forms.get(key).into_iter().flatten() {
@@ -265,12 +273,16 @@ impl HouseList {
 
     fn index(&mut self) {
         self.forms.clear();
+        self.first_bytes = ByteSet::default();
         for (row, r) in self.rows.iter().enumerate() {
             let spellings =
                 std::iter::once((&r.house, false)).chain(r.variants.iter().map(|v| (v, true)));
             for (spelling, variant) in spellings {
                 let tokens = form_tokens(spelling);
                 if let Some(first) = tokens.first() {
+                    if let Some(&b) = first.as_bytes().first() {
+                        self.first_bytes.insert(b);
+                    }
                     self.forms.entry(first.clone()).or_default().push(Form {
                         tokens,
                         row,
@@ -324,6 +336,20 @@ fn parse_row(line: &str) -> Result<HouseRow, String> {
 }
 
 /// The tokens of a spelling, split the way documents are.
+/// A set of bytes.
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b / 64)] |= 1 << (b % 64);
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b / 64)] & (1 << (b % 64)) != 0
+    }
+}
+
 fn form_tokens(spelling: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     document::tokenize(spelling, 0..spelling.len(), &mut tokens);
