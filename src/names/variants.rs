@@ -55,9 +55,9 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 
 fn compute(cx: &Context) -> Vec<Variant> {
     let occurrences = occurrences(cx);
-    let mut groups: FxHashMap<String, Vec<&Occurrence>> = FxHashMap::default();
+    let mut groups: FxHashMap<&str, Vec<&Occurrence>> = FxHashMap::default();
     for o in &occurrences {
-        groups.entry(o.key.clone()).or_default().push(o);
+        groups.entry(o.key.as_str()).or_default().push(o);
     }
     let subjects = cx.subjects();
     let judged: Vec<Vec<&Occurrence>> = groups
@@ -128,9 +128,8 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
             });
         }
     }
-    let forms: FxHashSet<String> = out.iter().map(|o| o.form.clone()).collect();
-    let keys: FxHashSet<String> = out.iter().map(|o| o.key.clone()).collect();
-    for o in &mut out {
+    let genitives = genitive_bases(&out);
+    for (o, genitive) in out.iter_mut().zip(genitives) {
         // An English apostrophe genitive is still the name ("Dunlap's" is "Dunlap").
         if let Some(base) = o
             .form
@@ -144,12 +143,8 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
             o.genitive = false;
             continue;
         }
-        let base = match o.form.strip_suffix('s') {
-            Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => base,
-            _ => continue,
-        };
-        if is_genitive_of(base, &forms, &keys) {
-            o.form = base.to_string();
+        if genitive {
+            o.form.pop();
             o.key = fold::fold(&o.form);
             o.span.end -= 1;
             o.genitive = true;
@@ -158,13 +153,31 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
     out
 }
 
+/// For each occurrence, whether it ends in a genitive `s` (see [`is_genitive_of`]).
+fn genitive_bases(out: &[Occurrence]) -> Vec<bool> {
+    let forms: FxHashSet<&str> = out.iter().map(|o| o.form.as_str()).collect();
+    let keys: FxHashSet<&str> = out.iter().map(|o| o.key.as_str()).collect();
+    out.iter()
+        .map(|o| match o.form.strip_suffix('s') {
+            Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => {
+                is_genitive_of(base, &forms, &keys)
+            }
+            _ => false,
+        })
+        .collect()
+}
+
 /// A name with a genitive `s` folds to its base when the article has the base as written,
 /// or a spelling of it that does not end in `e`: "Ladies" is no genitive of "Lady".
-fn is_genitive_of(base: &str, forms: &FxHashSet<String>, keys: &FxHashSet<String>) -> bool {
-    forms.contains(base) || (!base.ends_with('e') && keys.contains(&fold::fold(base)))
+fn is_genitive_of(base: &str, forms: &FxHashSet<&str>, keys: &FxHashSet<&str>) -> bool {
+    forms.contains(base) || (!base.ends_with('e') && keys.contains(fold::fold(base).as_str()))
 }
 
 fn normalise_spaces(s: &str) -> String {
+    if !s.contains(char::is_whitespace) {
+        // One word: most runs.
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
