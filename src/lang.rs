@@ -90,10 +90,19 @@ pub struct Language {
     /// A predicate directly followed by a subordinating conjunction ("unklar ob"), if the
     /// language lists any.
     pub missing_comma: Option<DataRegex>,
+    /// `missing_comma` without its word boundaries, so it matches wherever that does (and a
+    /// little more). Unicode word boundaries keep the regex engine from its fast automaton on
+    /// text with umlauts; a text this finds nothing in need not be searched with the exact
+    /// pattern.
+    pub missing_comma_gate: Option<DataRegex>,
     pub capitalization: Vec<CapitalizationRule>,
-    /// Matches any of the `capitalization` phrases (and may match a little more: confirm a
-    /// hit with the phrase's own pattern), so a text is searched once for all.
+    /// Matches any of the `capitalization` phrases, so a text is searched once for all;
+    /// confirm a hit with the phrase's own pattern to know which it is.
     pub capitalization_any: Option<DataRegex>,
+    /// The last words of the `capitalization` phrases, as literals: a text this finds nothing
+    /// in holds none of the phrases, and words such as "Beiden" or "allgemeinen" are found
+    /// much faster than the phrases with their Unicode word boundaries ("die", "im").
+    pub capitalization_gate: Option<DataRegex>,
     pub primary_quotes: QuotePair,
     pub alternative_quotes: Vec<QuotePair>,
     pub dash: char,
@@ -281,6 +290,10 @@ fn lower_set(words: Vec<String>) -> FxHashSet<String> {
     words.into_iter().map(|w| w.to_lowercase()).collect()
 }
 
+/// Word boundaries of a pattern (`\b`), or none: the gate patterns leave them out.
+const WORD_EDGE: &str = r"\b";
+const NO_EDGE: &str = "";
+
 /// A whole-word pattern for a phrase whose first letter may be capitalised.
 fn phrase_pattern(phrase: &str) -> String {
     let mut chars = phrase.chars();
@@ -293,8 +306,22 @@ fn phrase_pattern(phrase: &str) -> String {
     format!(r"\b{}{rest}\b", first.unwrap_or_default())
 }
 
-/// `predicate conjunction` with no comma between, e.g. "unklar ob".
-fn comma_pattern(predicates: &[String], conjunctions: &[String]) -> Option<String> {
+/// The last word of a phrase as a literal pattern (see `capitalization_gate`). Every match of
+/// the phrase holds it verbatim, except a one-word phrase's first letter, which may change
+/// case and is left out.
+fn phrase_tail(phrase: &str) -> String {
+    let tail = match phrase.rsplit_once(' ') {
+        Some((_, last)) => last,
+        None => phrase
+            .char_indices()
+            .nth(1)
+            .map_or("", |(i, _)| &phrase[i..]),
+    };
+    regex::escape(tail)
+}
+
+/// `predicate conjunction` with no comma between, e.g. "unklar ob", between `edge`s.
+fn comma_pattern(predicates: &[String], conjunctions: &[String], edge: &str) -> Option<String> {
     if predicates.is_empty() || conjunctions.is_empty() {
         return None;
     }
@@ -306,48 +333,16 @@ fn comma_pattern(predicates: &[String], conjunctions: &[String]) -> Option<Strin
             .join("|")
     };
     Some(format!(
-        r"\b(?i:{})\s+({})\b",
+        r"{edge}(?i:{})\s+({}){edge}",
         alternatives(predicates),
         alternatives(conjunctions)
     ))
 }
 
-/// One pattern matching any of the rules' patterns.
-fn any_of(rules: &[CapitalizationRule]) -> Option<String> {
-    if rules.is_empty() {
-        return None;
-    }
-    // Unicode word boundaries keep the regex engine from its fast automaton on text with
-    // umlauts. At a phrase edge that is an ASCII letter, an ASCII boundary holds wherever the
-    // Unicode one does, so the search finds every phrase (and, rarely, more); the checks
-    // confirm each hit with the phrase's own pattern.
-    let ascii_edges = rules.iter().all(|r| {
-        let phrase = r.pattern.as_str();
-        phrase.starts_with(r"[") && phrase.ends_with(r"") && {
-            let inner = &phrase[2..phrase.len() - 2];
-            inner
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-                && inner
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_ascii_alphanumeric())
-        }
-    });
-    let alternatives: Vec<String> = rules
-        .iter()
-        .map(|r| {
-            let pattern = r.pattern.as_str();
-            let pattern = if ascii_edges {
-                pattern.replace(r"\b", r"(?-u:\b)")
-            } else {
-                pattern.to_string()
-            };
-            format!("(?:{pattern})")
-        })
-        .collect();
-    Some(alternatives.join("|"))
+/// One pattern matching any of `patterns`, or none if there are none.
+fn any_of(patterns: impl Iterator<Item = String>) -> Option<String> {
+    let alternatives: Vec<String> = patterns.map(|p| format!("(?:{p})")).collect();
+    (!alternatives.is_empty()).then(|| alternatives.join("|"))
 }
 
 fn parse_tsv_rows(text: &str) -> Vec<Vec<String>> {
@@ -403,8 +398,9 @@ impl Language {
             .credit
             .map(|c| regex(code, "anatomy.toml", &c.pattern))
             .transpose()?;
-        let capitalization = parse_tsv_rows(files.capitalization)
-            .into_iter()
+        let capitalization_rows = parse_tsv_rows(files.capitalization);
+        let capitalization = capitalization_rows
+            .iter()
             .map(|row| match row.as_slice() {
                 [wrong, right, why] => Ok(CapitalizationRule {
                     pattern: regex(code, "capitalization.tsv", &phrase_pattern(wrong))?,
@@ -414,12 +410,24 @@ impl Language {
                 _ => Err(invalid(code, "capitalization.tsv", "expected 3 columns")),
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let capitalization_any = any_of(&capitalization)
+        let capitalization_any = any_of(capitalization.iter().map(|r| r.pattern.as_str().into()))
             .map(|p| regex(code, "capitalization.tsv", &p))
             .transpose()?;
-        let missing_comma = comma_pattern(&grammar.comma_predicates, &grammar.comma_conjunctions)
-            .map(|p| regex(code, "grammar.toml", &p))
-            .transpose()?;
+        let capitalization_gate = any_of(
+            capitalization_rows
+                .iter()
+                .filter_map(|row| row.first())
+                .map(|wrong| phrase_tail(wrong)),
+        )
+        .map(|p| regex(code, "capitalization.tsv", &p))
+        .transpose()?;
+        let comma = |edge| {
+            comma_pattern(&grammar.comma_predicates, &grammar.comma_conjunctions, edge)
+                .map(|p| regex(code, "grammar.toml", &p))
+                .transpose()
+        };
+        let missing_comma = comma(WORD_EDGE)?;
+        let missing_comma_gate = comma(NO_EDGE)?;
         let pair = |[open, close]: [char; 2]| QuotePair { open, close };
         Ok(Language {
             code,
@@ -437,8 +445,10 @@ impl Language {
             function_words: lower_set(grammar.function_words),
             determiners: lower_set(grammar.determiners),
             missing_comma,
+            missing_comma_gate,
             capitalization,
             capitalization_any,
+            capitalization_gate,
             primary_quotes: pair(locale.quotes.primary),
             alternative_quotes: locale.quotes.alternatives.into_iter().map(pair).collect(),
             dash: locale.quotes.dash,
@@ -582,8 +592,10 @@ mod tests {
                 .chain(&lang.disclaimers)
                 .chain(&lang.credit)
                 .chain(&lang.missing_comma)
+                .chain(&lang.missing_comma_gate)
                 .chain(lang.capitalization.iter().map(|c| &c.pattern))
-                .chain(&lang.capitalization_any);
+                .chain(&lang.capitalization_any)
+                .chain(&lang.capitalization_gate);
             for p in patterns {
                 if let Err(e) = p.compiles() {
                     panic!("{code}: {p:?}: {e}");

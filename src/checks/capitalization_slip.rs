@@ -35,11 +35,15 @@ impl Check for CapitalizationSlip {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         // One search for all phrases; the rule is looked up only where something matched.
-        let Some(any) = &lang.capitalization_any else {
+        let (Some(any), Some(gate)) = (&lang.capitalization_any, &lang.capitalization_gate) else {
             return;
         };
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
+            // The exact search is slow on text with umlauts; most blocks fail the fast gate.
+            if !gate.is_match(body) {
+                continue;
+            }
             for m in any.find_iter(body) {
                 let Some(rule) = lang.capitalization.iter().find(|r| {
                     r.pattern

@@ -32,6 +32,8 @@ struct Patterns {
     symbol_first: Regex,
     /// "5€", "5 €", "5 $".
     symbol_after: Regex,
+    /// The currency symbols alone: most blocks have none, and then no amount needs reading.
+    symbols: Regex,
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
@@ -50,6 +52,9 @@ impl Check for CurrencyFormat {
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
             let base = block.body.start;
+            if !p.symbols.is_match(body) {
+                continue;
+            }
             match currency.position {
                 SymbolPosition::After => {
                     for caps in p.symbol_first.captures_iter(body) {
@@ -98,6 +103,7 @@ fn patterns(lang: &'static Language) -> Option<Patterns> {
             r"(?-u:\b)(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[ \u{{a0}}\u{{202f}}]?)(?P<sym>{symbols})"
         ))
         .ok()?,
+        symbols: Regex::new(&symbols).ok()?,
     })
 }
 

@@ -68,8 +68,20 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
     fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().flat_map(char::to_lowercase)
     }
-    // Nearly all neighbours differ in their first letter already.
-    a == b || (lower(a).next() == lower(b).next() && lower(a).eq(lower(b)))
+    if a == b {
+        return true;
+    }
+    // Nearly all neighbours differ in their first letter already, and when both letters are
+    // ASCII that shows without Unicode case tables (an ASCII letter lower-cases to itself or
+    // its ASCII partner only).
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
+    lower(a).next() == lower(b).next() && lower(a).eq(lower(b))
 }
 
 /// "Er wollte er …": a nominative-only pronoun that opens the sentence comes back right

@@ -1,6 +1,6 @@
 use regex::{Captures, Regex};
 
-use super::{Check, rule};
+use super::{Check, has_ascii_digit, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::lang::{self, Language};
@@ -58,6 +58,10 @@ impl Check for ForeignDateFormat {
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
             let base = block.body.start;
+            // Every pattern needs a day, a year or a numeric date in ASCII digits.
+            if !has_ascii_digit(body) {
+                continue;
+            }
             for caps in p.month_day.captures_iter(body) {
                 let foreign = p.foreign_month(&caps["month"]);
                 let english_order =

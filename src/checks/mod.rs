@@ -144,6 +144,12 @@ pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     findings
 }
 
+/// Whether `text` holds an ASCII digit. Most blocks of an article hold none, and a pattern
+/// that needs one need not search them.
+pub(crate) fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// A name spelled two ways can be caught by the spelling check (article evidence) and by the
 /// name checks; the name finding explains it better ("Corbyn" 3 times, "Corbin" once), so an
 /// editor sees one finding, not two, and the score counts the slip once.
@@ -264,6 +270,11 @@ mod tests {
         drop_spelling_of_name_variants(&mut findings);
         let kept: Vec<_> = findings.iter().map(|f| (f.rule.id, f.span.start)).collect();
         assert_eq!(kept, [("name-variant", 10), ("misspelling", 30)]);
+    }
+
+    #[test]
+    fn digits_are_ascii_digits() {
+        assert!(has_ascii_digit("um 6 Uhr") && !has_ascii_digit("um sechs Uhr"));
     }
 
     #[test]

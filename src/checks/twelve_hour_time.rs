@@ -27,7 +27,15 @@ rule! {
     }
 }
 
-static PATTERNS: PerLanguage<Regex> = PerLanguage::new();
+/// The compiled patterns of one language.
+struct Patterns {
+    /// A clock time with its marker ("6:19 p.m.").
+    time: Regex,
+    /// The markers alone: most articles have none, and then no time needs looking for.
+    markers: Regex,
+}
+
+static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
 
 impl Check for TwelveHourTime {
     fn info(&self) -> &'static RuleInfo {
@@ -41,11 +49,14 @@ impl Check for TwelveHourTime {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
-        let Some(pattern) = PATTERNS.get(lang, pattern) else {
+        let Some(p) = PATTERNS.get(lang, patterns) else {
             return;
         };
+        if !p.markers.is_match(doc.text) {
+            return;
+        }
         for block in &doc.blocks {
-            for caps in pattern.captures_iter(doc.slice(&block.body)) {
+            for caps in p.time.captures_iter(doc.slice(&block.body)) {
                 if let Some(f) = finding(doc, lang, &caps, block.body.start) {
                     out.push(f);
                 }
@@ -54,7 +65,7 @@ impl Check for TwelveHourTime {
     }
 }
 
-fn pattern(lang: &'static Language) -> Option<Regex> {
+fn patterns(lang: &'static Language) -> Option<Patterns> {
     let times = &lang.locale.times;
     if times.twelve_hour || (times.am.is_empty() && times.pm.is_empty()) {
         return None;
@@ -65,12 +76,17 @@ fn pattern(lang: &'static Language) -> Option<Regex> {
         m.join("|")
     };
     let (am, pm) = (alternation(&times.am), alternation(&times.pm));
+    if am.is_empty() && pm.is_empty() {
+        return None;
+    }
     // A marker ending in a letter must end the word ("PM" but not "PMs").
-    Regex::new(&format!(
-        r"(?-u:\b)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
-    ))
-    .ok()
-    .filter(|_| !am.is_empty() || !pm.is_empty())
+    Some(Patterns {
+        time: Regex::new(&format!(
+            r"(?-u:\b)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
+        ))
+        .ok()?,
+        markers: Regex::new(&format!("{am}|{pm}")).ok()?,
+    })
 }
 
 fn finding(doc: &Document, lang: &Language, caps: &Captures, base: usize) -> Option<Finding> {
