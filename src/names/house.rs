@@ -235,7 +235,11 @@ impl HouseList {
         }
         let text = doc.slice(&token.span);
         // Every lookup key starts with the word's first byte.
-        if !text.bytes().next().is_some_and(|b| self.first_bytes.contains(b)) {
+        if !text
+            .bytes()
+            .next()
+            .is_some_and(|b| self.first_bytes.contains(b))
+        {
             return None;
         }
         let mut best: Option<FormMatch> = None;

@@ -100,32 +100,44 @@ impl<'a> Census<'a> {
         ids: &mut FormIds<'_, 'a>,
     ) {
         for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
-            if token.kind != TokenKind::Word || is_address(doc.text, &token.span) {
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let text = &doc.text[token.span.clone()];
+            let whole = !text.contains('-');
+            // Most words are one part: settled without splitting, and the address test
+            // (which looks around the word) only for a word that would be checked.
+            if (whole && !is_checkable(text)) || is_address(doc.text, &token.span) {
                 continue;
             }
             let credit = block
                 .credit
                 .as_ref()
                 .is_some_and(|c| c.contains(&token.span.start));
-            let whole = !doc.text[token.span.clone()].contains('-');
+            let at = range.start + i;
+            let occurrence = |span, form, form_id, before_hyphen| Occurrence {
+                span,
+                form,
+                form_id,
+                token: at,
+                sentence: range.clone(),
+                before_hyphen,
+                credit,
+            };
+            if whole {
+                let form_id = ids.of_token(at, text, &mut self.forms);
+                self.forms[form_id].count += 1;
+                let o = occurrence(token.span.clone(), text, form_id, false);
+                self.occurrences.push(o);
+                continue;
+            }
             for (span, before_hyphen) in parts(doc.text, &token.span) {
                 let form = &doc.text[span.clone()];
                 if is_checkable(form) {
-                    let form_id = if whole {
-                        ids.of_token(range.start + i, form, &mut self.forms)
-                    } else {
-                        ids.of_part(form, &mut self.forms)
-                    };
+                    let form_id = ids.of_part(form, &mut self.forms);
                     self.forms[form_id].count += 1;
-                    self.occurrences.push(Occurrence {
-                        span,
-                        form,
-                        form_id,
-                        token: range.start + i,
-                        sentence: range.clone(),
-                        before_hyphen,
-                        credit,
-                    });
+                    self.occurrences
+                        .push(occurrence(span, form, form_id, before_hyphen));
                 }
             }
         }
@@ -166,7 +178,12 @@ impl<'v, 'a> FormIds<'v, 'a> {
         }
     }
 
-    fn of_token(&mut self, token: usize, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
+    fn of_token(
+        &mut self,
+        token: usize,
+        form: &'a str,
+        forms: &mut Vec<DistinctForm<'a>>,
+    ) -> usize {
         match self.vocabulary.id(token) {
             Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form)),
             None => self.of_part(form, forms),
@@ -177,7 +194,10 @@ impl<'v, 'a> FormIds<'v, 'a> {
         if let Some(v) = self.vocabulary.id_of(form) {
             return *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form));
         }
-        *self.of_text.entry(form).or_insert_with(|| push(forms, form))
+        *self
+            .of_text
+            .entry(form)
+            .or_insert_with(|| push(forms, form))
     }
 }
 
