@@ -122,11 +122,12 @@ fn reported_runs(
     let rom = &cx.data.romanization;
     let changed = |t: usize| {
         let word = cx.word(t);
+        // Cheapest first: most name words have nothing to convert.
         !covered.contains(&t)
+            && rom.changes(word)
             && rom.given_name(word).is_none()
             && !cx.data.lexicon.knows(word)
             && !rom.has_foreign_ending(word)
-            && rom.convert(word).changed
     };
     let evident = |t: usize| {
         let word = cx.base_word(t);

@@ -63,7 +63,7 @@ fn reportable(cx: &Context, m: &FormMatch) -> bool {
 /// A capitalised word German does not know and that is no East Slavic name either.
 fn is_foreign_title_word(cx: &Context, token: usize) -> bool {
     let word = cx.word(token);
-    cx.is_foreign_neighbour(token) && !cx.data.romanization.convert(word).changed
+    cx.is_foreign_neighbour(token) && !cx.data.romanization.changes(word)
 }
 
 fn finding(cx: &Context, m: &FormMatch, subjects: &names::Subjects) -> Finding {

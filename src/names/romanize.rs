@@ -89,6 +89,13 @@ impl Romanization {
         self.conversions.get_or(word, || self.convert_word(word))
     }
 
+    /// Whether the German romanisation differs from the word: [`Romanization::convert`]
+    /// without copying the converted word.
+    pub fn changes(&self, word: &str) -> bool {
+        self.conversions
+            .read_or(word, || self.convert_word(word), |c| c.changed)
+    }
+
     fn convert_word(&self, word: &str) -> Conversion {
         let mut out = Conversion {
             german: String::with_capacity(word.len() + 4),
