@@ -46,11 +46,20 @@ impl Check for UntranslatedFragment {
             .iter()
             .map(|(source, markers)| classify_vocabulary(doc, source, markers))
             .collect();
+        // A run needs a give-away word, and most articles and sentences hold none: those are
+        // passed over without scanning for runs once per source language.
+        let any_marker = marker_forms(&classes);
+        if !any_marker.contains(&true) {
+            return;
+        }
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if doc.languages.is_foreign(index) {
                 continue;
             }
             let indices = token_indices(doc, &sentence.span);
+            if !holds_marker(doc, &any_marker, indices.clone()) {
+                continue;
+            }
             let first = indices.start;
             let tokens = &doc.tokens[indices];
             for ((source, _), classes) in sources.iter().zip(&classes) {
@@ -109,6 +118,21 @@ fn classify_vocabulary(
             }
         })
         .collect()
+}
+
+/// For each distinct word form, whether it is a give-away word of some source language.
+fn marker_forms(classes: &[Vec<WordClass>]) -> Vec<bool> {
+    let forms = classes.first().map_or(0, Vec::len);
+    (0..forms)
+        .map(|id| classes.iter().any(|c| c[id] == WordClass::Marker))
+        .collect()
+}
+
+/// Whether one of the document tokens `tokens` is a give-away word of some source language.
+fn holds_marker(doc: &Document, any_marker: &[bool], tokens: Range<usize>) -> bool {
+    tokens
+        .filter_map(|t| doc.vocabulary.id(t))
+        .any(|id| any_marker.get(id).copied().unwrap_or(false))
 }
 
 /// The class of document token `token`; numbers and punctuation are [`WordClass::Other`].
