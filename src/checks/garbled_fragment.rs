@@ -1,7 +1,9 @@
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use super::{Check, rule};
-use crate::document::{Block, BlockKind, Document, TokenKind, ends_with_terminal};
+use crate::document::{Block, BlockKind, Document, Token, TokenKind, ends_with_terminal};
 use crate::finding::{Finding, RuleInfo, Severity};
 use crate::lang::Language;
 
@@ -93,11 +95,15 @@ fn lower_case_starts(doc: &Document, lang: &Language, sentence: &Range<usize>) -
     let mut found = Vec::new();
     for w in tokens.windows(3) {
         let (word, stop, next) = (&w[0], &w[1], &w[2]);
+        // Most tokens are no full stop: that is tested first, before any slicing.
+        if !is_full_stop(doc, stop) {
+            continue;
+        }
         let (word_text, next_text) = (doc.slice(&word.span), doc.slice(&next.span));
-        let is_stop = doc.slice(&stop.span) == "." && word.span.end == stop.span.start;
+        let attached = word.span.end == stop.span.start;
         let spaced = next.span.start > stop.span.end;
         if word.kind == TokenKind::Word
-            && is_stop
+            && attached
             && spaced
             && next.kind == TokenKind::Word
             && next_text.chars().next().is_some_and(char::is_lowercase)
@@ -113,6 +119,11 @@ fn lower_case_starts(doc: &Document, lang: &Language, sentence: &Range<usize>) -
     found
 }
 
+/// Whether `token` is a full stop, read from its one byte.
+fn is_full_stop(doc: &Document, token: &Token) -> bool {
+    token.span.len() == 1 && doc.text.as_bytes().get(token.span.start) == Some(&b'.')
+}
+
 /// "in seiner Mit dem": a preposition or article capitalised right after a determiner.
 fn capitalised_function_words(
     doc: &Document,
@@ -126,12 +137,15 @@ fn capitalised_function_words(
         if prev.kind != TokenKind::Word || word.kind != TokenKind::Word {
             continue;
         }
+        if starts_with_ascii_non_capital(doc, word) {
+            continue;
+        }
         let (prev_text, word_text) = (doc.slice(&prev.span), doc.slice(&word.span));
         let capitalised = word_text.chars().next().is_some_and(char::is_uppercase);
         if capitalised
             && prev_text.chars().next().is_some_and(char::is_lowercase)
             && lang.determiners.contains(prev_text)
-            && lang.function_words.contains(&word_text.to_lowercase())
+            && contains_lowercased(&lang.function_words, word_text)
         {
             found.push(Signal {
                 start: prev.span.start,
@@ -140,6 +154,32 @@ fn capitalised_function_words(
         }
     }
     found
+}
+
+/// Whether `token` starts with an ASCII character other than a capital letter: a quick "not
+/// capitalised" for most words, read from one byte. Non-ASCII starts are left to the
+/// Unicode test.
+fn starts_with_ascii_non_capital(doc: &Document, token: &Token) -> bool {
+    doc.text
+        .as_bytes()
+        .get(token.span.start)
+        .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// Whether `set` holds `word` in lower case. Short ASCII words, most of them, are
+/// lower-cased in a stack buffer instead of a new String (for ASCII the two agree).
+fn contains_lowercased(set: &FxHashSet<String>, word: &str) -> bool {
+    const BUFFER: usize = 32;
+    if word.is_ascii() && word.len() <= BUFFER {
+        let mut buffer = [0u8; BUFFER];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return set.contains(lower);
+        }
+    }
+    set.contains(&word.to_lowercase())
 }
 
 /// A paragraph of several sentences whose last one stops without punctuation, perhaps on a

@@ -41,13 +41,30 @@ impl Check for UntranslatedFragment {
         // The give-away words of each source language (built once per language pair).
         let sources = langid::source_markers(target, &doc.languages.sources);
         let quoted = langid::quoted_spans(doc);
+        // Each distinct word is looked up once per source language, not once per token.
+        let classes: Vec<Vec<WordClass>> = sources
+            .iter()
+            .map(|(source, markers)| classify_vocabulary(doc, source, markers))
+            .collect();
+        // A run needs a give-away word, and most articles and sentences hold none: those are
+        // passed over without scanning for runs once per source language.
+        let any_marker = marker_forms(&classes);
+        if !any_marker.contains(&true) {
+            return;
+        }
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if doc.languages.is_foreign(index) {
                 continue;
             }
-            let tokens = doc.tokens_in(&sentence.span);
-            for (source, markers) in sources {
-                for run in runs(doc, tokens, source, markers) {
+            let indices = token_indices(doc, &sentence.span);
+            if !holds_marker(doc, &any_marker, indices.clone()) {
+                continue;
+            }
+            let first = indices.start;
+            let tokens = &doc.tokens[indices];
+            for ((source, _), classes) in sources.iter().zip(&classes) {
+                let class_of = |i: usize| word_class(doc, classes, first + i);
+                for run in runs(tokens.len(), class_of) {
                     let span = tokens[run.start].span.start..tokens[run.end - 1].span.end;
                     if quoted.iter().any(|q| q.contains(&span.start))
                         || is_name(doc, tokens, &run, source, target)
@@ -61,33 +78,90 @@ impl Check for UntranslatedFragment {
     }
 }
 
-/// Token index ranges of lower-case words that are all function words of `source`, at least
-/// two long and holding a word the target does not share.
-fn runs(
+/// The document indices of the tokens inside `span` (the tokens of [`Document::tokens_in`]),
+/// which also index the vocabulary.
+fn token_indices(doc: &Document, span: &Range<usize>) -> Range<usize> {
+    let from = doc.tokens.partition_point(|t| t.span.start < span.start);
+    let to = doc.tokens.partition_point(|t| t.span.start < span.end);
+    from..to
+}
+
+/// What a word form is in one source language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// Not a lower-case function word of the source language (or no word at all).
+    Other,
+    /// A lower-case function word of the source language that the target shares.
+    SourceWord,
+    /// A lower-case function word of the source language that the target does not have.
+    Marker,
+}
+
+/// The class of each distinct word form of the document, indexed by vocabulary id.
+fn classify_vocabulary(
     doc: &Document,
-    tokens: &[Token],
     source: &Language,
     markers: &langid::Markers,
-) -> Vec<Range<usize>> {
-    let is_source_word = |t: &Token| {
-        let text = doc.slice(&t.span);
-        t.kind == TokenKind::Word
-            && text.chars().next().is_some_and(char::is_lowercase)
-            && source.common_words.contains(text)
-    };
+) -> Vec<WordClass> {
+    doc.vocabulary
+        .forms
+        .iter()
+        .map(|form| {
+            let source_word = form.chars().next().is_some_and(char::is_lowercase)
+                && source.common_words.contains(*form);
+            if !source_word {
+                WordClass::Other
+            } else if markers.contains(form) {
+                WordClass::Marker
+            } else {
+                WordClass::SourceWord
+            }
+        })
+        .collect()
+}
+
+/// For each distinct word form, whether it is a give-away word of some source language.
+fn marker_forms(classes: &[Vec<WordClass>]) -> Vec<bool> {
+    let forms = classes.first().map_or(0, Vec::len);
+    (0..forms)
+        .map(|id| classes.iter().any(|c| c[id] == WordClass::Marker))
+        .collect()
+}
+
+/// Whether one of the document tokens `tokens` is a give-away word of some source language.
+fn holds_marker(doc: &Document, any_marker: &[bool], tokens: Range<usize>) -> bool {
+    tokens
+        .filter_map(|t| doc.vocabulary.id(t))
+        .any(|id| any_marker.get(id).copied().unwrap_or(false))
+}
+
+/// The class of document token `token`; numbers and punctuation are [`WordClass::Other`].
+fn word_class(doc: &Document, classes: &[WordClass], token: usize) -> WordClass {
+    doc.vocabulary
+        .id(token)
+        .and_then(|id| classes.get(id))
+        .copied()
+        .unwrap_or(WordClass::Other)
+}
+
+/// Index ranges, among `len` tokens, of lower-case words that are all function words of the
+/// source, at least two long and holding a word the target does not share.
+fn runs(len: usize, class_of: impl Fn(usize) -> WordClass) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
+    while i < len {
         let start = i;
-        while i < tokens.len() && is_source_word(&tokens[i]) {
+        let mut has_marker = false;
+        while i < len {
+            match class_of(i) {
+                WordClass::Other => break,
+                WordClass::SourceWord => {}
+                WordClass::Marker => has_marker = true,
+            }
             i += 1;
         }
-        let run = start..i;
-        let has_marker = tokens[run.clone()]
-            .iter()
-            .any(|t| markers.contains(doc.slice(&t.span)));
-        if run.len() >= 2 && has_marker {
-            out.push(run);
+        if i - start >= 2 && has_marker {
+            out.push(start..i);
         }
         i = i.max(start + 1);
     }
