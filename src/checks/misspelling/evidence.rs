@@ -14,9 +14,11 @@
 //! A form is diagnosed once per article, however often it occurs.
 
 use foldhash::{HashMap, HashMapExt};
+use std::sync::{Arc, LazyLock};
 
 use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon, capitalise, is_capitalised};
+use crate::memo::WordMemo;
 
 use super::census::{Census, FoldedStats};
 use super::compound;
@@ -111,6 +113,16 @@ const MAX_FREQUENCY_CANDIDATES: usize = 4;
 /// they share is at least this long.
 const MIN_SHARED_STEM: usize = 5;
 
+/// See [`Examiner::word_candidates`].
+#[derive(Debug)]
+struct WordCandidates {
+    frequent: Vec<Candidate>,
+    compound: Vec<Candidate>,
+}
+
+/// Keyed by the lexicon's language and the folded form.
+static WORD_CANDIDATES: LazyLock<WordMemo<Arc<WordCandidates>>> = LazyLock::new(WordMemo::new);
+
 /// Diagnoses word forms against one lexicon and one article.
 pub struct Examiner<'l, 'c, 'a> {
     lexicon: &'l Lexicon,
@@ -203,18 +215,33 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// words or the form's easy slips where the article uses them once too, and for a form
     /// in no list that no frequent word is near, repaired compounds and undoubled letters.
     fn single_use_candidates(&self, form: &str, folded: &str, zipf: Option<f32>) -> Vec<Candidate> {
-        let frequent = self.frequency_candidates(folded, zipf);
+        let word = self.word_candidates(folded, zipf);
         // The rest is evidence only for a form in no list (see `convincing`).
         if zipf.is_some() {
-            return frequent;
+            return word.frequent.clone();
         }
-        let mut candidates = self.seen_once(form, &frequent);
+        let mut candidates = self.seen_once(form, &word.frequent);
         candidates.extend(self.undoubled_in_article(form, folded));
-        if frequent.is_empty() {
-            candidates.extend(self.compound_candidates(folded));
-        }
-        candidates.extend(frequent);
+        candidates.extend(word.compound.iter().cloned());
+        candidates.extend(word.frequent.iter().cloned());
         candidates
+    }
+
+    /// The candidates that depend on the word alone, not on the article: frequent words one
+    /// edit away and, for a form in no list that no frequent word is near, repaired
+    /// compounds. Remembered per word across articles (`zipf` is the form's own frequency,
+    /// the same for every article).
+    fn word_candidates(&self, folded: &str, zipf: Option<f32>) -> Arc<WordCandidates> {
+        let key = format!("{}\t{folded}", self.lexicon.code);
+        WORD_CANDIDATES.get_or(&key, || {
+            let frequent = self.frequency_candidates(folded, zipf);
+            let compound = if zipf.is_none() && frequent.is_empty() {
+                self.compound_candidates(folded)
+            } else {
+                Vec::new()
+            };
+            Arc::new(WordCandidates { frequent, compound })
+        })
     }
 
     /// Looks up how each candidate is written and whether Hunspell knows it. A candidate
