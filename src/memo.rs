@@ -3,27 +3,38 @@
 //! articles). Classifying a word against the word lists means several hash lookups, affix
 //! stripping and allocations, so each piece of language data keeps what it has answered.
 //!
-//! Each thread has its own table, so checking documents in parallel needs no lock; a table
-//! that reaches its limit is emptied, which keeps memory flat on any archive.
+//! Each thread has its own table, so the answers it has seen are read without a lock. Behind
+//! the per-thread tables is one table shared by all threads, split in shards, so that a word
+//! worked out on one thread is not worked out again on another: on two jobs the first sight of
+//! each word would otherwise cost twice. A table that reaches its limit is emptied, which
+//! keeps memory flat on any archive.
 
 use std::cell::RefCell;
+use std::hash::BuildHasher;
+use std::sync::{PoisonError, RwLock};
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use thread_local::ThreadLocal;
 
-/// The most words a thread remembers per table before starting afresh.
+/// The most words a thread remembers per table before starting afresh (and the shared
+/// table, over all its shards).
 const DEFAULT_LIMIT: usize = 200_000;
+/// Shards of the shared table: enough that two threads seldom want the same one.
+const SHARDS: usize = 16;
+
+type Table<V> = FxHashMap<CompactString, V>;
 
 /// Remembered answers of a pure function of a word.
 pub struct WordMemo<V: Send> {
     /// Keys of up to 24 bytes (nearly every word) are stored inside the table, so a look-up
     /// does not chase a pointer to compare them.
-    tables: ThreadLocal<RefCell<FxHashMap<CompactString, V>>>,
+    tables: ThreadLocal<RefCell<Table<V>>>,
+    shared: [RwLock<Table<V>>; SHARDS],
     limit: usize,
 }
 
-impl<V: Clone + Send> WordMemo<V> {
+impl<V: Clone + Send + Sync> WordMemo<V> {
     pub fn new() -> WordMemo<V> {
         WordMemo::with_limit(DEFAULT_LIMIT)
     }
@@ -31,6 +42,7 @@ impl<V: Clone + Send> WordMemo<V> {
     pub fn with_limit(limit: usize) -> WordMemo<V> {
         WordMemo {
             tables: ThreadLocal::new(),
+            shared: std::array::from_fn(|_| RwLock::default()),
             limit: limit.max(1),
         }
     }
@@ -52,18 +64,46 @@ impl<V: Clone + Send> WordMemo<V> {
         if let Some(v) = table.borrow().get(word) {
             return read(v);
         }
-        let value = compute();
+        let value = self.shared_or(word, compute);
         let answer = read(&value);
-        let mut table = table.borrow_mut();
-        if table.len() >= self.limit {
-            table.clear();
-        }
-        table.insert(CompactString::new(word), value);
+        insert(&mut table.borrow_mut(), word, value, self.limit);
         answer
+    }
+
+    /// The answer of the shared table, or `compute`'s, then shared. No lock is held while
+    /// `compute` runs: two threads may work out the same word at once, and both answers are
+    /// the same.
+    fn shared_or(&self, word: &str, compute: impl FnOnce() -> V) -> V {
+        let shard = &self.shared[shard_of(word)];
+        let known = shard
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(word)
+            .cloned();
+        if let Some(value) = known {
+            return value;
+        }
+        let value = compute();
+        let mut table = shard.write().unwrap_or_else(PoisonError::into_inner);
+        insert(&mut table, word, value.clone(), self.limit.div_ceil(SHARDS));
+        value
     }
 }
 
-impl<V: Clone + Send> Default for WordMemo<V> {
+fn shard_of(word: &str) -> usize {
+    // The high bits: the table inside the shard uses the low ones.
+    (FxBuildHasher.hash_one(word) >> 48) as usize % SHARDS
+}
+
+/// Inserts into a table, emptying it first when it holds `limit` words.
+fn insert<V>(table: &mut Table<V>, word: &str, value: V, limit: usize) {
+    if table.len() >= limit {
+        table.clear();
+    }
+    table.insert(CompactString::new(word), value);
+}
+
+impl<V: Clone + Send + Sync> Default for WordMemo<V> {
     fn default() -> Self {
         WordMemo::new()
     }
@@ -96,6 +136,15 @@ mod tests {
         assert_eq!(length("Putin"), 5);
         assert_eq!(length("Kreml"), 5);
         assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn a_word_worked_out_on_one_thread_is_not_worked_out_again_on_another() {
+        let memo = WordMemo::new();
+        std::thread::scope(|s| {
+            s.spawn(|| memo.get_or("Putin", || 5));
+        });
+        assert_eq!(memo.get_or("Putin", || unreachable!("shared")), 5);
     }
 
     #[test]
