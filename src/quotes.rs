@@ -79,10 +79,12 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
     let mut marks = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = &doc.text[block.span.clone()];
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        for i in possible_marks(text) {
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            let prev = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
             if let Some((role, style)) = classify(lang, c, prev, next) {
                 marks.push(QuoteMark {
                     pos: block.span.start + i,
@@ -94,10 +96,21 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
                     partner: None,
                 });
             }
-            prev = Some(c);
         }
     }
     pair(marks)
+}
+
+/// The byte offsets of the characters of `text` that may be quotation marks: the straight
+/// mark and every character beyond ASCII (where all the typographic marks are). Looking at
+/// bytes skips the ASCII letters, digits and spaces that make up nearly all text without
+/// decoding them.
+fn possible_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    // A byte from 0xC0 up starts a character beyond ASCII; 0x80–0xBF continue one.
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'"' || b >= 0xC0)
+        .map(|(i, _)| i)
 }
 
 fn classify(
