@@ -405,52 +405,85 @@ fn tokenize_blocks(text: &str, blocks: &[Block]) -> Vec<Token> {
 /// Splits a span into word, number and punctuation tokens.
 pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let s = &text[span.clone()];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        let start = span.start + i;
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
-            while let Some(&(j, d)) = iter.peek() {
-                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| joiner_allowed(d, n, has_letter));
-                if d.is_alphanumeric() || joins {
-                    has_letter |= d.is_alphabetic();
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            let kind = if has_letter {
-                TokenKind::Word
-            } else {
-                TokenKind::Number
-            };
-            out.push(Token {
-                kind,
-                span: start..span.start + end,
-            });
+        let (kind, end) = if is_alphanumeric(c) {
+            word_or_number(s, i, c)
         } else {
-            out.push(Token {
-                kind: TokenKind::Punct,
-                span: start..start + c.len_utf8(),
-            });
-        }
+            (TokenKind::Punct, i + c.len_utf8())
+        };
+        out.push(Token {
+            kind,
+            span: span.start + i..span.start + end,
+        });
+        i = end;
     }
+}
+
+/// The kind and end of the word or number of `s` that starts with the letter or digit
+/// `first` at byte `start`.
+fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
+    let bytes = s.as_bytes();
+    let mut end = start + first.len_utf8();
+    let mut has_letter = is_alphabetic(first);
+    loop {
+        // Runs of ASCII letters and digits, most of any token, need no decoding.
+        while let Some(b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+            has_letter |= b.is_ascii_alphabetic();
+            end += 1;
+        }
+        let Some(d) = s[end..].chars().next() else {
+            break;
+        };
+        let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
+            && s[end + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| joiner_allowed(d, n, has_letter));
+        if !(joins || is_alphanumeric(d)) {
+            break;
+        }
+        has_letter |= is_alphabetic(d);
+        end += d.len_utf8();
+    }
+    let kind = if has_letter {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    };
+    (kind, end)
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
 fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
     match joiner {
         '.' | ',' => !has_letter && next.is_ascii_digit(),
-        _ => next.is_alphanumeric(),
+        _ => is_alphanumeric(next),
+    }
+}
+
+/// `char::is_alphabetic`, with the Latin-1 letters of European text (ä, ß, é …) and the
+/// typographic quotes and dashes answered without a look-up in the Unicode tables: all of
+/// U+00C0–U+00FF but × and ÷ are letters, nothing in General Punctuation (U+2000–U+206F) is.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the same shortcuts as [`is_alphabetic`] (no character of
+/// either range is a digit).
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -648,6 +681,14 @@ mod tests {
         assert_eq!(doc.vocabulary.forms, ["Putin", "und", "Putins"]);
         assert_eq!(doc.vocabulary.id(2), Some(0));
         assert_eq!(doc.vocabulary.id(5), None, "the full stop is no word");
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in ('\0'..='\u{3000}').chain(['\u{10400}', '\u{1D7CE}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
