@@ -153,8 +153,6 @@ impl<'a> Document<'a> {
     }
 
     fn build_blocks(&mut self, lines: &[Range<usize>]) {
-        // The characters of one block at a time, in a buffer reused for every block.
-        let mut chars = Vec::new();
         for line in lines {
             let span = trim_span(self.text, line.clone());
             if span.is_empty() || self.anatomy.is_excluded(span.start) {
@@ -167,7 +165,7 @@ impl<'a> Document<'a> {
             };
             let first = self.sentences.len();
             let block_index = self.blocks.len();
-            for s in split_sentences(self.text, body.clone(), self.lang, &mut chars) {
+            for s in split_sentences(self.text, body.clone(), self.lang) {
                 self.sentences.push(Sentence {
                     span: s,
                     block: block_index,
@@ -313,59 +311,52 @@ fn is_opening_mark(c: char) -> bool {
 /// Splits a block body into sentences. A boundary is terminal punctuation followed by space
 /// and an upper-case letter, a digit or an opening mark — unless the full stop ends a known
 /// abbreviation, an initial ("Daniel K. Inouye") or an ordinal before a month ("7. Mai").
-fn split_sentences(
-    text: &str,
-    body: Range<usize>,
-    lang: Option<&Language>,
-    chars: &mut Vec<(usize, char)>,
-) -> Vec<Range<usize>> {
+fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> Vec<Range<usize>> {
+    let s = &text[body.clone()];
     let mut out = Vec::new();
-    let mut start = body.start;
-    chars.clear();
-    chars.extend(
-        text[body.clone()]
-            .char_indices()
-            .map(|(i, c)| (i + body.start, c)),
-    );
-    let chars = &chars[..];
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
+    // Byte offsets into `s`.
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(mark) = next_terminal(s, from) {
+        let stop = s[mark..].starts_with('.');
         // Take closing quotes and brackets along with the terminal mark.
-        let mut j = i + 1;
-        while j < chars.len() && (is_closing_mark(chars[j].1) || chars[j].1 == '.') {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(body.end, |&(p, _)| p);
-        if j < chars.len()
-            && chars[j].1.is_whitespace()
-            && starts_new_sentence(&chars[j..])
-            && !(c == '.' && is_non_final_stop(text, start, pos, lang))
+        let mut end = mark + s[mark..].chars().next().map_or(1, char::len_utf8);
+        while let Some(c) = s[end..]
+            .chars()
+            .next()
+            .filter(|&c| is_closing_mark(c) || c == '.')
         {
-            out.push(start..end);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            start = chars.get(k).map_or(body.end, |&(p, _)| p);
-            i = k;
-            continue;
+            end += c.len_utf8();
         }
-        i = j;
+        let rest = &s[end..];
+        if rest.starts_with(char::is_whitespace)
+            && starts_new_sentence(rest)
+            && !(stop && is_non_final_stop(text, body.start + start, body.start + mark, lang))
+        {
+            out.push(body.start + start..body.start + end);
+            start = s.len() - rest.trim_start().len();
+        }
+        from = end.max(start);
     }
-    if start < body.end {
-        out.push(start..body.end);
+    if start < s.len() {
+        out.push(body.start + start..body.end);
     }
     out
 }
 
-fn starts_new_sentence(rest: &[(usize, char)]) -> bool {
-    rest.iter()
-        .map(|&(_, c)| c)
+/// The byte offset of the first sentence-final mark (. ! ? …) of `s` at or after `from`.
+/// Looks at bytes: the ASCII marks are bytes of their own, and … starts with 0xE2.
+fn next_terminal(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (from..bytes.len()).find(|&i| match bytes[i] {
+        b'.' | b'!' | b'?' => true,
+        0xE2 => s[i..].starts_with('…'),
+        _ => false,
+    })
+}
+
+fn starts_new_sentence(rest: &str) -> bool {
+    rest.chars()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_mark(c))
 }
