@@ -501,6 +501,12 @@ impl<'a> Vocabulary<'a> {
     fn of(text: &'a str, tokens: &[Token]) -> Vocabulary<'a> {
         let mut v = Vocabulary::default();
         v.ids.reserve(tokens.len());
+        // Sized for the worst case (every word distinct) so the index never rehashes: an
+        // article has a few hundred words, and most of its forms are distinct.
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        v.index.reserve(words);
+        v.forms.reserve(words);
+        v.counts.reserve(words);
         for t in tokens {
             if t.kind != TokenKind::Word {
                 v.ids.push(Self::NONE);
