@@ -531,23 +531,22 @@ impl Context<'_, '_> {
     /// Whether a span of article text is in a source language rather than the target.
     fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
         let indexes = self.word_indexes(span);
-        let words = || indexes.clone().map(|i| &self.words[i]);
-        let lower = words().filter(|w| w.lower_case).count();
-        let long_enough =
-            lower >= MIN_LOWER_WORDS || (headline && words().count() >= MIN_HEADLINE_WORDS);
+        let (mut words, mut lower, mut unquoted) = (0, 0, 0);
+        for i in indexes.clone() {
+            let w = &self.words[i];
+            words += 1;
+            lower += usize::from(w.lower_case);
+            unquoted += usize::from(!w.quoted);
+        }
+        let long_enough = lower >= MIN_LOWER_WORDS || (headline && words >= MIN_HEADLINE_WORDS);
         if !long_enough {
             return None;
         }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
-        let unquoted = words().filter(|w| !w.quoted).count();
         let decisive = |i: &usize| unquoted < 3 || !self.words[*i].quoted;
         // The function words are counted first: they are cheap, and without them no detector
         // verdict counts, so most sentences never reach the detector.
-        let own = indexes
-            .clone()
-            .filter(decisive)
-            .filter(|&i| self.words[i].own_marker)
-            .count();
+        let (own, found) = self.marker_counts(indexes.clone().filter(decisive));
         let foreign_in = |language: usize| {
             indexes
                 .clone()
@@ -555,7 +554,10 @@ impl Context<'_, '_> {
                 .filter(move |&i| self.words[i].foreign & (1 << language) != 0)
         };
         let enough = |found: usize| found >= MIN_MARKERS && own * 2 < found;
-        if !(0..self.table.languages.len()).any(|l| enough(foreign_in(l).count())) {
+        if !found[..self.table.languages.len()]
+            .iter()
+            .any(|&n| enough(n))
+        {
             return None;
         }
         let guess = self.identifier.identify(self.doc.slice(span))?;
@@ -564,7 +566,7 @@ impl Context<'_, '_> {
             .languages
             .iter()
             .position(|(l, _)| l.code == guess.lang)?;
-        if guess.confidence < MIN_CONFIDENCE || !enough(foreign_in(position).count()) {
+        if guess.confidence < MIN_CONFIDENCE || !enough(found[position]) {
             return None;
         }
         let mut folded = String::new();
@@ -579,6 +581,23 @@ impl Context<'_, '_> {
             confidence: guess.confidence,
             markers,
         })
+    }
+
+    /// The target's own give-away words among `words` (token indexes), and for each source
+    /// language (by its bit in [`Word::foreign`]) its give-away words, counted in one pass.
+    fn marker_counts(&self, words: impl Iterator<Item = usize>) -> (usize, [usize; 31]) {
+        let mut own = 0;
+        let mut found = [0; 31];
+        for i in words {
+            let w = &self.words[i];
+            own += usize::from(w.own_marker);
+            let mut languages = w.foreign;
+            while languages != 0 {
+                found[languages.trailing_zeros() as usize] += 1;
+                languages &= languages - 1;
+            }
+        }
+        (own, found)
     }
 
     fn own_marker_count(&self, span: &Range<usize>) -> usize {
