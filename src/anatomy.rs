@@ -4,8 +4,9 @@
 //! Both are read from `dictionaries/<lang>/anatomy.toml`; nothing here knows a phrase.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::lang::{self, Language};
+use crate::lang::{self, DataRegex, Language};
 
 /// A run of whole lines that is not article text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,15 +108,12 @@ fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::Reg
 
 /// Looks for a machine-translation notice in any language mtlint knows.
 pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
-    let languages: Vec<&Language> = lang::SUPPORTED
-        .iter()
-        .filter_map(|code| lang::language(code))
-        .collect();
+    let patterns = DisclaimerPatterns::get();
     // The notice sits at the end of a page far more often than at the top.
-    for &i in candidate_lines(text, lines, &languages).iter().rev() {
+    for &i in candidate_lines(text, lines, patterns).iter().rev() {
         let line = &lines[i];
         let line_text = &text[line.clone()];
-        for language in &languages {
+        for language in &patterns.languages {
             if let Some(d) = match_disclaimer(language, line_text, line.start) {
                 return Some(d);
             }
@@ -124,22 +122,59 @@ pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer>
     None
 }
 
+/// The disclaimer patterns of every language mtlint knows, sorted by how they are searched;
+/// built on first use.
+struct DisclaimerPatterns {
+    /// The languages with data, in the order their notices are tried on a line.
+    languages: Vec<&'static Language>,
+    /// Patterns that cannot reach across a line break: searched over the whole text.
+    one_line: Vec<&'static DataRegex>,
+    /// Any other pattern: tried line by line.
+    per_line: Vec<&'static DataRegex>,
+}
+
+impl DisclaimerPatterns {
+    fn get() -> &'static DisclaimerPatterns {
+        static PATTERNS: OnceLock<DisclaimerPatterns> = OnceLock::new();
+        PATTERNS.get_or_init(DisclaimerPatterns::build)
+    }
+
+    fn build() -> DisclaimerPatterns {
+        let languages: Vec<&'static Language> = lang::SUPPORTED
+            .iter()
+            .filter_map(|code| lang::language(code))
+            .collect();
+        let (one_line, per_line): (Vec<&'static DataRegex>, Vec<_>) = languages
+            .iter()
+            .flat_map(|l| &l.disclaimers)
+            .partition(|p| stays_on_one_line(p.as_str()));
+        DisclaimerPatterns {
+            languages,
+            one_line,
+            per_line,
+        }
+    }
+}
+
 /// The lines (indexes, ascending) on which some disclaimer pattern may match. A pattern that
 /// cannot reach across a line break is searched once over the whole text, which is far
 /// cheaper than once per line; any other pattern is tried line by line.
-fn candidate_lines(text: &str, lines: &[Range<usize>], languages: &[&Language]) -> Vec<usize> {
+fn candidate_lines(
+    text: &str,
+    lines: &[Range<usize>],
+    patterns: &DisclaimerPatterns,
+) -> Vec<usize> {
     let line_of = |pos: usize| {
         lines
             .partition_point(|l| l.end < pos)
             .min(lines.len().saturating_sub(1))
     };
     let mut found = Vec::new();
-    for pattern in languages.iter().flat_map(|l| &l.disclaimers) {
-        if stays_on_one_line(pattern.as_str()) {
-            found.extend(pattern.find_iter(text).map(|m| line_of(m.start())));
-        } else {
-            found.extend((0..lines.len()).filter(|&i| pattern.is_match(&text[lines[i].clone()])));
-        }
+    for pattern in &patterns.one_line {
+        found.extend(pattern.find_iter(text).map(|m| line_of(m.start())));
+    }
+    for pattern in &patterns.per_line {
+        found.extend((0..lines.len()).filter(|&i| pattern.is_match(&text[lines[i].clone()])));
     }
     found.sort_unstable();
     found.dedup();

@@ -153,8 +153,6 @@ impl<'a> Document<'a> {
     }
 
     fn build_blocks(&mut self, lines: &[Range<usize>]) {
-        // The characters of one block at a time, in a buffer reused for every block.
-        let mut chars = Vec::new();
         for line in lines {
             let span = trim_span(self.text, line.clone());
             if span.is_empty() || self.anatomy.is_excluded(span.start) {
@@ -167,7 +165,7 @@ impl<'a> Document<'a> {
             };
             let first = self.sentences.len();
             let block_index = self.blocks.len();
-            for s in split_sentences(self.text, body.clone(), self.lang, &mut chars) {
+            for s in split_sentences(self.text, body.clone(), self.lang) {
                 self.sentences.push(Sentence {
                     span: s,
                     block: block_index,
@@ -313,59 +311,52 @@ fn is_opening_mark(c: char) -> bool {
 /// Splits a block body into sentences. A boundary is terminal punctuation followed by space
 /// and an upper-case letter, a digit or an opening mark — unless the full stop ends a known
 /// abbreviation, an initial ("Daniel K. Inouye") or an ordinal before a month ("7. Mai").
-fn split_sentences(
-    text: &str,
-    body: Range<usize>,
-    lang: Option<&Language>,
-    chars: &mut Vec<(usize, char)>,
-) -> Vec<Range<usize>> {
+fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> Vec<Range<usize>> {
+    let s = &text[body.clone()];
     let mut out = Vec::new();
-    let mut start = body.start;
-    chars.clear();
-    chars.extend(
-        text[body.clone()]
-            .char_indices()
-            .map(|(i, c)| (i + body.start, c)),
-    );
-    let chars = &chars[..];
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            i += 1;
-            continue;
-        }
+    // Byte offsets into `s`.
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(mark) = next_terminal(s, from) {
+        let stop = s[mark..].starts_with('.');
         // Take closing quotes and brackets along with the terminal mark.
-        let mut j = i + 1;
-        while j < chars.len() && (is_closing_mark(chars[j].1) || chars[j].1 == '.') {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(body.end, |&(p, _)| p);
-        if j < chars.len()
-            && chars[j].1.is_whitespace()
-            && starts_new_sentence(&chars[j..])
-            && !(c == '.' && is_non_final_stop(text, start, pos, lang))
+        let mut end = mark + s[mark..].chars().next().map_or(1, char::len_utf8);
+        while let Some(c) = s[end..]
+            .chars()
+            .next()
+            .filter(|&c| is_closing_mark(c) || c == '.')
         {
-            out.push(start..end);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            start = chars.get(k).map_or(body.end, |&(p, _)| p);
-            i = k;
-            continue;
+            end += c.len_utf8();
         }
-        i = j;
+        let rest = &s[end..];
+        if rest.starts_with(char::is_whitespace)
+            && starts_new_sentence(rest)
+            && !(stop && is_non_final_stop(text, body.start + start, body.start + mark, lang))
+        {
+            out.push(body.start + start..body.start + end);
+            start = s.len() - rest.trim_start().len();
+        }
+        from = end.max(start);
     }
-    if start < body.end {
-        out.push(start..body.end);
+    if start < s.len() {
+        out.push(body.start + start..body.end);
     }
     out
 }
 
-fn starts_new_sentence(rest: &[(usize, char)]) -> bool {
-    rest.iter()
-        .map(|&(_, c)| c)
+/// The byte offset of the first sentence-final mark (. ! ? …) of `s` at or after `from`.
+/// Looks at bytes: the ASCII marks are bytes of their own, and … starts with 0xE2.
+fn next_terminal(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (from..bytes.len()).find(|&i| match bytes[i] {
+        b'.' | b'!' | b'?' => true,
+        0xE2 => s[i..].starts_with('…'),
+        _ => false,
+    })
+}
+
+fn starts_new_sentence(rest: &str) -> bool {
+    rest.chars()
         .find(|c| !c.is_whitespace())
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_opening_mark(c))
 }
@@ -395,7 +386,10 @@ fn is_non_final_stop(
 }
 
 fn tokenize_blocks(text: &str, blocks: &[Block]) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // News text has about one token per seven bytes; room for one per four saves growing the
+    // vector several times per article.
+    let bytes: usize = blocks.iter().map(|b| b.span.len()).sum();
+    let mut tokens = Vec::with_capacity(bytes / 4);
     for block in blocks {
         tokenize(text, block.span.clone(), &mut tokens);
     }
@@ -405,52 +399,85 @@ fn tokenize_blocks(text: &str, blocks: &[Block]) -> Vec<Token> {
 /// Splits a span into word, number and punctuation tokens.
 pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let s = &text[span.clone()];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        let start = span.start + i;
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            let mut has_letter = c.is_alphabetic();
-            while let Some(&(j, d)) = iter.peek() {
-                let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|n| joiner_allowed(d, n, has_letter));
-                if d.is_alphanumeric() || joins {
-                    has_letter |= d.is_alphabetic();
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            let kind = if has_letter {
-                TokenKind::Word
-            } else {
-                TokenKind::Number
-            };
-            out.push(Token {
-                kind,
-                span: start..span.start + end,
-            });
+        let (kind, end) = if is_alphanumeric(c) {
+            word_or_number(s, i, c)
         } else {
-            out.push(Token {
-                kind: TokenKind::Punct,
-                span: start..start + c.len_utf8(),
-            });
-        }
+            (TokenKind::Punct, i + c.len_utf8())
+        };
+        out.push(Token {
+            kind,
+            span: span.start + i..span.start + end,
+        });
+        i = end;
     }
+}
+
+/// The kind and end of the word or number of `s` that starts with the letter or digit
+/// `first` at byte `start`.
+fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
+    let bytes = s.as_bytes();
+    let mut end = start + first.len_utf8();
+    let mut has_letter = is_alphabetic(first);
+    loop {
+        // Runs of ASCII letters and digits, most of any token, need no decoding.
+        while let Some(b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+            has_letter |= b.is_ascii_alphabetic();
+            end += 1;
+        }
+        let Some(d) = s[end..].chars().next() else {
+            break;
+        };
+        let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
+            && s[end + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| joiner_allowed(d, n, has_letter));
+        if !(joins || is_alphanumeric(d)) {
+            break;
+        }
+        has_letter |= is_alphabetic(d);
+        end += d.len_utf8();
+    }
+    let kind = if has_letter {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    };
+    (kind, end)
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
 fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
     match joiner {
         '.' | ',' => !has_letter && next.is_ascii_digit(),
-        _ => next.is_alphanumeric(),
+        _ => is_alphanumeric(next),
+    }
+}
+
+/// `char::is_alphabetic`, with the Latin-1 letters of European text (ä, ß, é …) and the
+/// typographic quotes and dashes answered without a look-up in the Unicode tables: all of
+/// U+00C0–U+00FF but × and ÷ are letters, nothing in General Punctuation (U+2000–U+206F) is.
+fn is_alphabetic(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the same shortcuts as [`is_alphabetic`] (no character of
+/// either range is a digit).
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -477,6 +504,12 @@ impl<'a> Vocabulary<'a> {
     fn of(text: &'a str, tokens: &[Token]) -> Vocabulary<'a> {
         let mut v = Vocabulary::default();
         v.ids.reserve(tokens.len());
+        // Sized for the worst case (every word distinct) so the index never rehashes: an
+        // article has a few hundred words, and most of its forms are distinct.
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        v.index.reserve(words);
+        v.forms.reserve(words);
+        v.counts.reserve(words);
         for t in tokens {
             if t.kind != TokenKind::Word {
                 v.ids.push(Self::NONE);
@@ -653,6 +686,14 @@ mod tests {
         assert_eq!(doc.vocabulary.forms, ["Putin", "und", "Putins"]);
         assert_eq!(doc.vocabulary.id(2), Some(0));
         assert_eq!(doc.vocabulary.id(5), None, "the full stop is no word");
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in ('\0'..='\u{3000}').chain(['\u{10400}', '\u{1D7CE}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

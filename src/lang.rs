@@ -508,6 +508,20 @@ const MIN_LEAD: usize = 4;
 /// Samples shorter than this are left to statistical detection.
 const MIN_WORDS: usize = 12;
 
+/// The length in bytes of the longest frequent word of any supported language, worked out
+/// once (it takes a walk over every word list).
+fn longest_frequent_word() -> usize {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    *LONGEST.get_or_init(|| {
+        SUPPORTED
+            .iter()
+            .filter_map(|c| language(c))
+            .flat_map(|l| l.frequent_words.iter().map(String::len))
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 /// Recognises a supported language by the share of its frequent words among the text's first
 /// words: cheap and certain on running text of a supported language. `None` leaves the
 /// decision to statistical detection.
@@ -516,11 +530,7 @@ pub fn recognise(text: &str) -> Option<&'static str> {
     let mut hits = vec![0usize; languages.len()];
     let mut words = 0;
     let mut lower = String::new();
-    let longest = languages
-        .iter()
-        .flat_map(|l| l.frequent_words.iter().map(String::len))
-        .max()
-        .unwrap_or(0);
+    let longest = longest_frequent_word();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())

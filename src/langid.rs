@@ -420,32 +420,76 @@ fn target_markers(
 
 /// Each token as the analysis sees it (non-word tokens are never counted).
 fn classify_words(doc: &Document, table: &MarkerTable) -> Vec<Word> {
-    let quoted = quoted_spans(doc);
+    // What a word says about the language depends on its form alone, so it is worked out
+    // once per distinct form; only "inside a quotation" depends on where the token stands.
     let mut folded = String::new();
+    let forms: Vec<Word> = doc
+        .vocabulary
+        .forms
+        .iter()
+        .map(|form| classify_form(form, table, &mut folded))
+        .collect();
+    let mut quoted = QuotedSweep::new(quoted_spans(doc));
     doc.tokens
         .iter()
-        .map(|t| {
-            if t.kind != TokenKind::Word {
-                return Word::default();
-            }
-            let text = doc.slice(&t.span);
-            // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a
-            // word much longer than every marker is none.
-            let mask = if text.len() <= table.longest + 4 {
-                fold_into(text, &mut folded);
-                table.words.get(folded.as_str()).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            Word {
-                word: true,
-                lower_case: text.chars().next().is_some_and(char::is_lowercase),
-                quoted: quoted.iter().any(|q| q.contains(&t.span.start)),
-                own_marker: mask & OWN_MARKER != 0,
-                foreign: mask & !OWN_MARKER,
-            }
+        .enumerate()
+        .map(|(i, t)| match doc.vocabulary.id(i) {
+            Some(id) => Word {
+                quoted: quoted.covers(t.span.start),
+                ..forms[id]
+            },
+            None => Word::default(),
         })
         .collect()
+}
+
+/// A word form as the analysis sees it, outside any quotation (`folded` is a scratch buffer).
+fn classify_form(form: &str, table: &MarkerTable, folded: &mut String) -> Word {
+    // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
+    // much longer than every marker is none.
+    let mask = if form.len() <= table.longest + 4 {
+        fold_into(form, folded);
+        table.words.get(folded.as_str()).copied().unwrap_or(0)
+    } else {
+        0
+    };
+    Word {
+        word: true,
+        lower_case: form.chars().next().is_some_and(char::is_lowercase),
+        quoted: false,
+        own_marker: mask & OWN_MARKER != 0,
+        foreign: mask & !OWN_MARKER,
+    }
+}
+
+/// Answers "is this position inside a quotation?" for ascending positions in one pass over
+/// the quoted spans (which are ordered by their start and may nest).
+struct QuotedSweep {
+    spans: std::vec::IntoIter<Range<usize>>,
+    next: Option<Range<usize>>,
+    /// The furthest end of the spans that start at or before the last position asked about.
+    covered_until: usize,
+}
+
+impl QuotedSweep {
+    fn new(spans: Vec<Range<usize>>) -> QuotedSweep {
+        let mut spans = spans.into_iter();
+        let next = spans.next();
+        QuotedSweep {
+            spans,
+            next,
+            covered_until: 0,
+        }
+    }
+
+    /// Whether a span contains `pos`; `pos` must not be smaller than in the previous call.
+    fn covers(&mut self, pos: usize) -> bool {
+        while let Some(span) = self.next.take_if(|s| s.start <= pos) {
+            self.covered_until = self.covered_until.max(span.end);
+            self.next = self.spans.next();
+        }
+        pos < self.covered_until
+    }
 }
 
 /// Lower case, with typographic apostrophes made straight.
@@ -456,8 +500,15 @@ fn fold_into(text: &str, out: &mut String) {
         out.make_ascii_lowercase();
         return;
     }
-    for c in text.chars().flat_map(char::to_lowercase) {
-        out.push(if c == '’' { '\'' } else { c });
+    for c in text.chars() {
+        // The Unicode tables are consulted only for the few letters beyond ASCII.
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '’' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -480,23 +531,22 @@ impl Context<'_, '_> {
     /// Whether a span of article text is in a source language rather than the target.
     fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
         let indexes = self.word_indexes(span);
-        let words = || indexes.clone().map(|i| &self.words[i]);
-        let lower = words().filter(|w| w.lower_case).count();
-        let long_enough =
-            lower >= MIN_LOWER_WORDS || (headline && words().count() >= MIN_HEADLINE_WORDS);
+        let (mut words, mut lower, mut unquoted) = (0, 0, 0);
+        for i in indexes.clone() {
+            let w = &self.words[i];
+            words += 1;
+            lower += usize::from(w.lower_case);
+            unquoted += usize::from(!w.quoted);
+        }
+        let long_enough = lower >= MIN_LOWER_WORDS || (headline && words >= MIN_HEADLINE_WORDS);
         if !long_enough {
             return None;
         }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
-        let unquoted = words().filter(|w| !w.quoted).count();
         let decisive = |i: &usize| unquoted < 3 || !self.words[*i].quoted;
         // The function words are counted first: they are cheap, and without them no detector
         // verdict counts, so most sentences never reach the detector.
-        let own = indexes
-            .clone()
-            .filter(decisive)
-            .filter(|&i| self.words[i].own_marker)
-            .count();
+        let (own, found) = self.marker_counts(indexes.clone().filter(decisive));
         let foreign_in = |language: usize| {
             indexes
                 .clone()
@@ -504,7 +554,10 @@ impl Context<'_, '_> {
                 .filter(move |&i| self.words[i].foreign & (1 << language) != 0)
         };
         let enough = |found: usize| found >= MIN_MARKERS && own * 2 < found;
-        if !(0..self.table.languages.len()).any(|l| enough(foreign_in(l).count())) {
+        if !found[..self.table.languages.len()]
+            .iter()
+            .any(|&n| enough(n))
+        {
             return None;
         }
         let guess = self.identifier.identify(self.doc.slice(span))?;
@@ -513,7 +566,7 @@ impl Context<'_, '_> {
             .languages
             .iter()
             .position(|(l, _)| l.code == guess.lang)?;
-        if guess.confidence < MIN_CONFIDENCE || !enough(foreign_in(position).count()) {
+        if guess.confidence < MIN_CONFIDENCE || !enough(found[position]) {
             return None;
         }
         let mut folded = String::new();
@@ -528,6 +581,23 @@ impl Context<'_, '_> {
             confidence: guess.confidence,
             markers,
         })
+    }
+
+    /// The target's own give-away words among `words` (token indexes), and for each source
+    /// language (by its bit in [`Word::foreign`]) its give-away words, counted in one pass.
+    fn marker_counts(&self, words: impl Iterator<Item = usize>) -> (usize, [usize; 31]) {
+        let mut own = 0;
+        let mut found = [0; 31];
+        for i in words {
+            let w = &self.words[i];
+            own += usize::from(w.own_marker);
+            let mut languages = w.foreign;
+            while languages != 0 {
+                found[languages.trailing_zeros() as usize] += 1;
+                languages &= languages - 1;
+            }
+        }
+        (own, found)
     }
 
     fn own_marker_count(&self, span: &Range<usize>) -> usize {
@@ -557,7 +627,7 @@ struct Word {
     foreign: u32,
 }
 
-/// The spans between paired quotation marks.
+/// The spans between paired quotation marks, ordered by their start.
 pub fn quoted_spans(doc: &Document) -> Vec<Range<usize>> {
     let marks = &doc.quotes.marks;
     marks

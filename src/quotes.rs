@@ -79,10 +79,12 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
     let mut marks = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = &doc.text[block.span.clone()];
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        for i in possible_marks(text) {
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            let prev = text[..i].chars().next_back();
+            let next = text[i + c.len_utf8()..].chars().next();
             if let Some((role, style)) = classify(lang, c, prev, next) {
                 marks.push(QuoteMark {
                     pos: block.span.start + i,
@@ -94,10 +96,47 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
                     partner: None,
                 });
             }
-            prev = Some(c);
         }
     }
     pair(marks)
+}
+
+/// The byte offsets of the characters of `text` that may be quotation marks: the straight
+/// mark and every character beyond ASCII (where all the typographic marks are). Looking at
+/// bytes, eight at a time where none of them is either, skips the ASCII letters, digits and
+/// spaces that make up nearly all text without decoding them.
+fn possible_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if let Some(word) = bytes
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                && is_plain_ascii(u64::from_le_bytes(word))
+            {
+                i += 8;
+                continue;
+            }
+            i += 1;
+            // A byte from 0xC0 up starts a character beyond ASCII; 0x80–0xBF continue one.
+            if b == b'"' || b >= 0xC0 {
+                return Some(i - 1);
+            }
+        }
+        None
+    })
+}
+
+/// Whether eight bytes are all ASCII and none is '"'.
+fn is_plain_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `quotes_zeroed` is zero exactly where `word` has a '"'; the classic test
+    // below is non-zero exactly when some byte is zero.
+    let quotes_zeroed = word ^ (ONES * u64::from(b'"'));
+    let has_quote = quotes_zeroed.wrapping_sub(ONES) & !quotes_zeroed & HIGH != 0;
+    word & HIGH == 0 && !has_quote
 }
 
 fn classify(
@@ -229,6 +268,21 @@ mod tests {
     fn quotation_never_closed() {
         let q = marks("Er sagte: „Wir kommen.\n\nDann sagte sie: „Gut.“\n");
         assert_eq!(q.unpaired, vec![(0, Unpaired::OpenNeverClosed)]);
+    }
+
+    #[test]
+    fn possible_marks_are_quotes_and_non_ascii_characters() {
+        let text = "ab\"cdefghijklmnop„q“rstuvwxyz0123456789\"";
+        let expected: Vec<usize> = text
+            .char_indices()
+            .filter(|&(_, c)| c == '"' || !c.is_ascii())
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(possible_marks(text).collect::<Vec<_>>(), expected);
+        assert!(is_plain_ascii(u64::from_le_bytes(*b"abcdefgh")));
+        assert!(!is_plain_ascii(u64::from_le_bytes(*b"abc\"efgh")));
+        assert!(!is_plain_ascii(u64::from_le_bytes(*b"abcdefg\xc3")));
+        assert!(!is_plain_ascii(u64::from_le_bytes(*b"\"!abcdef")));
     }
 
     #[test]
