@@ -20,7 +20,11 @@ fn main() {
             mtlint::lang::language(code)
         });
     }
-    timed("spelling lexicon de", || mtlint::lexicon::lexicon("de"));
+    let lexicon = timed("spelling lexicon de", || mtlint::lexicon::lexicon("de"));
+    // Parsed on first use, and most articles never use it (see `Lexicon::spells`).
+    if let Some(Ok(lexicon)) = lexicon {
+        timed("Hunspell dictionary de", || lexicon.load_hunspell());
+    }
     timed("name data de", || mtlint::names::data("de"));
     let text = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/de/clean.txt"),

@@ -59,8 +59,13 @@ impl Observer for Quiet {
 /// cores while the first documents are read: one article end to end mostly waits for the
 /// data otherwise. A check that needs data before it is ready waits for it (`OnceLock`).
 pub fn warm_up() {
-    // The Hunspell dictionary takes longest to parse: it starts first.
-    std::thread::spawn(|| crate::lexicon::lexicon("de"));
+    // The Hunspell dictionary takes longest to parse: it starts first. Nothing waits for it
+    // unless a word needs Hunspell's verdict (see `Lexicon::spells`).
+    std::thread::spawn(|| {
+        if let Some(Ok(lexicon)) = crate::lexicon::lexicon("de") {
+            lexicon.load_hunspell();
+        }
+    });
     std::thread::spawn(|| crate::names::data("de"));
     for code in crate::lang::SUPPORTED {
         std::thread::spawn(move || crate::lang::language(code));

@@ -114,7 +114,11 @@ pub struct WordLists {
 /// Everything the misspelling check knows about the words of one language.
 pub struct Lexicon {
     pub code: &'static str,
-    dictionary: Dictionary,
+    /// The Hunspell dictionary, parsed on first use: the parse takes tens of milliseconds and
+    /// most articles never ask Hunspell anything (it is asked only about doubtful words).
+    /// `None` if the embedded files do not parse (a bug in `dictionaries/`, caught by a test).
+    dictionary: OnceLock<Option<Dictionary>>,
+    hunspell_files: (&'static str, &'static str),
     freq: FreqTable<'static>,
     deletes: DeletionIndex<'static>,
     /// The same for the words of Zipf 3.5 and more only, and of 5.0 and more: small
@@ -151,11 +155,6 @@ impl std::fmt::Debug for Lexicon {
 
 impl Lexicon {
     fn parse(code: &'static str, files: &Embedded) -> Result<Lexicon, LexiconError> {
-        let dictionary =
-            Dictionary::new(files.aff, files.dic).map_err(|e| LexiconError::Hunspell {
-                lang: code,
-                message: e.to_string(),
-            })?;
         let freq = FreqTable::from_bytes(files.freq)
             .map_err(|source| LexiconError::Frequencies { lang: code, source })?;
         let deletes = DeletionIndex::from_bytes(files.deletes)
@@ -170,7 +169,8 @@ impl Lexicon {
             .map_err(|source| LexiconError::WordLists { lang: code, source })?;
         Ok(Lexicon {
             code,
-            dictionary,
+            dictionary: OnceLock::new(),
+            hunspell_files: (files.aff, files.dic),
             freq,
             deletes,
             frequent_deletes,
@@ -258,7 +258,21 @@ impl Lexicon {
     /// Whether Hunspell accepts the word as written (its case rules included: a capitalised
     /// form of a lower-case word is accepted, a lower-case noun is not).
     pub fn spells(&self, word: &str) -> bool {
-        self.spelled.get_or(word, || self.dictionary.check(word))
+        // Without a dictionary every word counts as spelled: no finding rests on it.
+        self.spelled
+            .get_or(word, || self.hunspell().is_none_or(|d| d.check(word)))
+    }
+
+    /// Parses the Hunspell dictionary now unless that has happened: for a background thread,
+    /// so that a batch run finds it ready.
+    pub fn load_hunspell(&self) {
+        self.hunspell();
+    }
+
+    fn hunspell(&self) -> Option<&Dictionary> {
+        self.dictionary
+            .get_or_init(|| parse_hunspell(self.code, self.hunspell_files).ok())
+            .as_ref()
     }
 
     /// Whether Hunspell's word list has the case-folded word as a personal name.
@@ -392,6 +406,16 @@ pub fn lexicon(code: &str) -> Option<Result<&'static Lexicon, &'static LexiconEr
     Some(cell.get_or_init(|| Lexicon::parse(code, &files)).as_ref())
 }
 
+fn parse_hunspell(
+    lang: &'static str,
+    (aff, dic): (&'static str, &'static str),
+) -> Result<Dictionary, LexiconError> {
+    Dictionary::new(aff, dic).map_err(|e| LexiconError::Hunspell {
+        lang,
+        message: e.to_string(),
+    })
+}
+
 /// The German lexicon, for tests.
 #[cfg(test)]
 pub(crate) fn german() -> &'static Lexicon {
@@ -410,6 +434,15 @@ mod tests {
     fn every_lexicon_loads() {
         assert!(german().freq.len() > 250_000);
         assert!(lexicon("xx").is_none());
+    }
+
+    #[test]
+    fn the_embedded_hunspell_dictionary_parses() {
+        let de = german();
+        if let Err(e) = parse_hunspell(de.code, de.hunspell_files) {
+            panic!("{e}");
+        }
+        assert!(de.spells("Seitdem") && !de.spells("Setdem"));
     }
 
     #[test]
