@@ -57,16 +57,6 @@ impl Repair {
     }
 }
 
-/// A folded word part is a word at least `min_zipf` frequent, or one with a linking
-/// element ("notstand-s", "raketen").
-fn is_head(lex: &Lexicon, head: &str, min_zipf: f32) -> bool {
-    head_zipf(lex, head).is_some_and(|z| z >= min_zipf)
-}
-
-fn is_part(lex: &Lexicon, part: &str, min_zipf: f32) -> bool {
-    lex.zipf(part).is_some_and(|z| z >= min_zipf)
-}
-
 /// A part that may hold the typo: in no list at all (a rare word is no typo: "resorts"
 /// and "ressorts" are both words), and long enough not to be one slip from many words
 /// ("gutt": "gurt", "gott", "glatt"…).
@@ -79,25 +69,24 @@ fn is_unknown_part(lex: &Lexicon, part: &str) -> bool {
 /// "rechenschafts" + "pflicht". Hunspell does not compound every compound
 /// ("Rechenschaftspflicht", "Restaurantkette"); the frequency list has them.
 pub fn known_last_part<'w>(lex: &Lexicon, folded: &'w str) -> Option<&'w str> {
-    last_part(lex, folded, KNOWN_PART_ZIPF)
+    let bounds = char_bounds(folded);
+    let mut splits = Splits::of(lex, folded, &bounds)?;
+    let i = splits.first_of_words(KNOWN_PART_ZIPF)?;
+    Some(&folded[splits.at[i]..])
 }
 
 /// Whether a folded word splits into words of the frequency list, however rare
 /// ("paria" + "status", "urlaubs" + "resorts"): a compound, not a typo.
 pub fn is_compound_of_words(lex: &Lexicon, folded: &str) -> bool {
-    last_part(lex, folded, WORD_PART_ZIPF).is_some()
+    let bounds = char_bounds(folded);
+    Splits::of(lex, folded, &bounds)
+        .and_then(|mut splits| splits.first_of_words(WORD_PART_ZIPF))
+        .is_some()
 }
 
-fn last_part<'w>(lex: &Lexicon, folded: &'w str, min_zipf: f32) -> Option<&'w str> {
-    let bounds: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-    let chars = bounds.len();
-    if chars < MIN_HEAD_CHARS + MIN_TAIL_CHARS {
-        return None;
-    }
-    (MIN_HEAD_CHARS..=chars - MIN_TAIL_CHARS)
-        .map(|k| bounds[k])
-        .find(|&b| is_part(lex, &folded[b..], min_zipf) && is_head(lex, &folded[..b], min_zipf))
-        .map(|b| &folded[b..])
+/// The byte offset of each character of a word.
+fn char_bounds(word: &str) -> Vec<usize> {
+    word.char_indices().map(|(i, _)| i).collect()
 }
 
 /// A repaired part this frequent and parts this long make a word of the repaired whole
@@ -109,13 +98,14 @@ const SURE_PART_CHARS: usize = 5;
 /// part one likely typing slip (not a distant key) from a frequent word. Whether Hunspell
 /// accepts the repaired whole is the caller's to ask. Repairs come unsorted and may repeat.
 pub fn repairs(lex: &Lexicon, folded: &str) -> Vec<Repair> {
-    let bounds: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-    let chars = bounds.len();
-    if chars < MIN_COMPOUND_CHARS {
+    let bounds = char_bounds(folded);
+    if bounds.len() < MIN_COMPOUND_CHARS {
         return Vec::new();
     }
-    let mut splits = Splits::of(lex, folded, &bounds);
-    if splits.is_compound_of_words() {
+    let Some(mut splits) = Splits::of(lex, folded, &bounds) else {
+        return Vec::new();
+    };
+    if splits.first_of_words(WORD_PART_ZIPF).is_some() {
         // A compound of words, however rare ("Pariastatus"), is no typo.
         return Vec::new();
     }
@@ -155,31 +145,35 @@ pub fn repairs(lex: &Lexicon, folded: &str) -> Vec<Repair> {
 }
 
 /// The ways to split a word into a head and a tail, with how frequent each is as a word
-/// (the head possibly with a linking element). Tails are looked up for every split, heads
-/// only where needed: a word's tails are mostly no words, and most heads need not be
-/// looked at once a compound of words turns up.
+/// (the head possibly with a linking element), looked up only where needed: once a compound
+/// of words turns up, the other splits need not be looked at.
 struct Splits<'l, 'w> {
     lex: &'l Lexicon,
     folded: &'w str,
     /// Byte offsets of the splits, longest head last.
     at: Vec<usize>,
-    tails: Vec<Option<f32>>,
-    /// Heads looked up so far.
+    /// Tails and heads looked up so far.
+    tails: Vec<Option<Option<f32>>>,
     heads: Vec<Option<Option<f32>>>,
 }
 
 impl<'l, 'w> Splits<'l, 'w> {
-    fn of(lex: &'l Lexicon, folded: &'w str, bounds: &[usize]) -> Self {
-        let at: Vec<usize> = bounds[MIN_HEAD_CHARS..=bounds.len() - MIN_TAIL_CHARS].to_vec();
-        let tails = at.iter().map(|&b| lex.zipf(&folded[b..])).collect();
-        let heads = vec![None; at.len()];
-        Splits {
+    /// `None` for a word too short to split (see [`MIN_HEAD_CHARS`], [`MIN_TAIL_CHARS`]).
+    fn of(lex: &'l Lexicon, folded: &'w str, bounds: &[usize]) -> Option<Self> {
+        let last = bounds.len().checked_sub(MIN_TAIL_CHARS)?;
+        let at: Vec<usize> = bounds.get(MIN_HEAD_CHARS..=last)?.to_vec();
+        Some(Splits {
             lex,
             folded,
+            tails: vec![None; at.len()],
+            heads: vec![None; at.len()],
             at,
-            tails,
-            heads,
-        }
+        })
+    }
+
+    fn tail(&mut self, i: usize) -> Option<f32> {
+        let (lex, folded, at) = (self.lex, self.folded, self.at[i]);
+        *self.tails[i].get_or_insert_with(|| lex.zipf(&folded[at..]))
     }
 
     fn head(&mut self, i: usize) -> Option<f32> {
@@ -187,17 +181,18 @@ impl<'l, 'w> Splits<'l, 'w> {
         *self.heads[i].get_or_insert_with(|| head_zipf(lex, &folded[..at]))
     }
 
-    fn is_compound_of_words(&mut self) -> bool {
-        (0..self.at.len()).any(|i| {
-            is_at_least(self.tails[i], WORD_PART_ZIPF) && is_at_least(self.head(i), WORD_PART_ZIPF)
-        })
+    /// The first split, longest tail first, into a tail and a head that are words at least
+    /// `min_zipf` frequent.
+    fn first_of_words(&mut self, min_zipf: f32) -> Option<usize> {
+        (0..self.at.len())
+            .find(|&i| is_at_least(self.tail(i), min_zipf) && is_at_least(self.head(i), min_zipf))
     }
 
     /// Splits with a known tail and a head that is no known word, longest tail first.
     fn known_tails(&mut self) -> Vec<usize> {
         (0..self.at.len())
             .filter(|&i| {
-                is_at_least(self.tails[i], REPAIR_BESIDE_ZIPF)
+                is_at_least(self.tail(i), REPAIR_BESIDE_ZIPF)
                     && !is_at_least(self.head(i), REPAIR_BESIDE_ZIPF)
             })
             .take(SPLITS_SEARCHED)
@@ -214,8 +209,8 @@ impl<'l, 'w> Splits<'l, 'w> {
             .rev()
             .filter(|&i| {
                 let tail_chars = chars - MIN_HEAD_CHARS - i;
-                self.tails[i].is_none()
-                    && tail_chars >= MIN_EASY_TYPED_PART_CHARS
+                tail_chars >= MIN_EASY_TYPED_PART_CHARS
+                    && self.tail(i).is_none()
                     && is_at_least(self.head(i), REPAIR_BESIDE_ZIPF)
             })
             .take(SPLITS_SEARCHED)
