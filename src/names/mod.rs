@@ -149,8 +149,7 @@ impl<'d, 'a> Context<'d, 'a> {
             .max()
             .unwrap_or(0);
         let mut subjects = Subjects::default();
-        // Counted by spelling first, then by fold key: one fold per distinct last word.
-        let mut by_word = FxHashMap::<&str, usize>::default();
+        let mut counts = FxHashMap::<String, usize>::default();
         for m in self.mentions {
             if self.doc.tokens[m.tokens.start].span.start < title_end {
                 for start in m.tokens.clone() {
@@ -163,11 +162,9 @@ impl<'d, 'a> Context<'d, 'a> {
                     }
                 }
             }
-            *by_word.entry(self.base_word(m.tokens.end - 1)).or_default() += 1;
-        }
-        let mut counts = FxHashMap::<String, usize>::default();
-        for (word, n) in by_word {
-            *counts.entry(fold::fold(word)).or_default() += n;
+            *counts
+                .entry(fold::fold(self.base_word(m.tokens.end - 1)))
+                .or_default() += 1;
         }
         let top = counts.values().copied().max().unwrap_or(0);
         if top >= SUBJECT_MIN_MENTIONS {
