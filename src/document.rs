@@ -198,9 +198,15 @@ impl<'a> Document<'a> {
 
     /// The tokens inside `span`, in order.
     pub fn tokens_in(&self, span: &Range<usize>) -> &[Token] {
+        &self.tokens[self.token_range(span)]
+    }
+
+    /// The indexes into [`Document::tokens`] of the tokens starting inside a byte span
+    /// (they index the vocabulary too).
+    pub fn token_range(&self, span: &Range<usize>) -> Range<usize> {
         let from = self.tokens.partition_point(|t| t.span.start < span.start);
         let to = self.tokens.partition_point(|t| t.span.start < span.end);
-        &self.tokens[from..to]
+        from..to
     }
 
     /// The sentences of a block.

@@ -70,7 +70,7 @@ fn any_candidate(cx: &Context) -> bool {
 fn covered_tokens(cx: &Context, house: &[FormMatch]) -> FxHashSet<usize> {
     let mut covered: FxHashSet<usize> = house.iter().flat_map(|m| m.tokens.clone()).collect();
     for v in names::variants::find(cx) {
-        let tokens = names::mentions::token_range(cx.doc, &v.span);
+        let tokens = cx.doc.token_range(&v.span);
         covered.extend(tokens);
     }
     covered

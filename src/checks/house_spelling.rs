@@ -2,7 +2,7 @@ use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo, Severity, times};
 use crate::names::house::FormMatch;
-use crate::names::{self, Context, mentions};
+use crate::names::{self, Context};
 
 rule! {
     /// Finds names written in a spelling the house list (`dictionaries/<lang>/names.tsv`, or
@@ -36,7 +36,7 @@ impl Check for HouseSpelling {
         let variants = names::variants::find(&cx);
         let subjects = cx.subjects();
         for block in &doc.blocks {
-            let tokens = mentions::token_range(doc, &block.body);
+            let tokens = doc.token_range(&block.body);
             for m in cx.house.find(doc, tokens) {
                 let reported = variants
                     .iter()

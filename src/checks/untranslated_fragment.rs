@@ -56,7 +56,7 @@ impl Check for UntranslatedFragment {
             if doc.languages.is_foreign(index) {
                 continue;
             }
-            let indices = token_indices(doc, &sentence.span);
+            let indices = doc.token_range(&sentence.span);
             if !holds_marker(doc, &any_marker, indices.clone()) {
                 continue;
             }
@@ -76,14 +76,6 @@ impl Check for UntranslatedFragment {
             }
         }
     }
-}
-
-/// The document indices of the tokens inside `span` (the tokens of [`Document::tokens_in`]),
-/// which also index the vocabulary.
-fn token_indices(doc: &Document, span: &Range<usize>) -> Range<usize> {
-    let from = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let to = doc.tokens.partition_point(|t| t.span.start < span.end);
-    from..to
 }
 
 /// What a word form is in one source language.

@@ -74,7 +74,7 @@ fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<V
     for block in &doc.blocks {
         let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
         let mut run: Vec<RunWord> = Vec::new();
-        for i in token_range(doc, &block.span) {
+        for i in doc.token_range(&block.span) {
             let token = &doc.tokens[i];
             let in_credit = token.span.start >= credit_start;
             let sentence_start = starts[i] && !in_credit;
@@ -118,19 +118,14 @@ fn is_capitalised_word(word: &str) -> bool {
 fn sentence_starts(doc: &Document) -> Vec<bool> {
     let mut starts = vec![false; doc.tokens.len()];
     for s in &doc.sentences {
-        let first = token_range(doc, &s.span).find(|&i| doc.tokens[i].kind == TokenKind::Word);
+        let first = doc
+            .token_range(&s.span)
+            .find(|&i| doc.tokens[i].kind == TokenKind::Word);
         if let Some(i) = first {
             starts[i] = true;
         }
     }
     starts
-}
-
-/// The indexes of the tokens inside a byte span.
-pub fn token_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
-    let from = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let to = doc.tokens.partition_point(|t| t.span.start < span.end);
-    from..to
 }
 
 /// Token `i` follows token `i - 1` with nothing but spaces between.

@@ -66,10 +66,10 @@ impl<'a> Census<'a> {
         let mut ids = FormIds::new(doc);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
-                census.add_run(doc, block, token_range(doc, &sentence.span), &mut ids);
+                census.add_run(doc, block, doc.token_range(&sentence.span), &mut ids);
             }
             if let Some(credit) = &block.credit {
-                census.add_run(doc, block, token_range(doc, credit), &mut ids);
+                census.add_run(doc, block, doc.token_range(credit), &mut ids);
             }
         }
         census.tally();
@@ -273,13 +273,6 @@ fn is_address(text: &str, span: &Range<usize>) -> bool {
         || chunk
             .split_once('.')
             .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_lowercase()))
-}
-
-/// The indexes of the tokens inside `span`.
-pub fn token_range(doc: &Document, span: &Range<usize>) -> Range<usize> {
-    let from = doc.tokens.partition_point(|t| t.span.start < span.start);
-    let to = doc.tokens.partition_point(|t| t.span.start < span.end);
-    from..to
 }
 
 #[cfg(test)]

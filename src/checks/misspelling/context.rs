@@ -8,7 +8,7 @@ use crate::lang::Language;
 use crate::lexicon::is_capitalised;
 use crate::quotes::Role;
 
-use super::census::{Occurrence, token_range};
+use super::census::Occurrence;
 use super::evidence::Examiner;
 
 /// How many words on each side are searched for an English function word.
@@ -258,7 +258,7 @@ fn in_foreign_quotation<'a>(
     let Some(quotation) = quotation else {
         return false;
     };
-    let others: Vec<&'a str> = doc.tokens[token_range(doc, &quotation)]
+    let others: Vec<&'a str> = doc.tokens[doc.token_range(&quotation)]
         .iter()
         .filter(|t| t.kind == TokenKind::Word && !t.span.contains(&o.span.start))
         .map(|t| doc.slice(&t.span))
