@@ -226,29 +226,25 @@ fn invalid(lang: &'static str, file: &'static str, message: impl ToString) -> Da
     }
 }
 
-fn regex(lang: &'static str, file: &'static str, pattern: &str) -> Result<DataRegex, DataError> {
-    DataRegex::new(pattern).map_err(|e| invalid(lang, file, e))
-}
-
-/// A pattern of the language data, checked when the data is read but compiled on first use:
-/// compiling every pattern of every language costs more than checking a short article, and
-/// most runs need the patterns of one language only (the others lend their function words
-/// to language identification).
+/// A pattern of the language data, compiled on first use: compiling every pattern of every
+/// language costs more than checking a short article, and most runs need the patterns of one
+/// language only (the others lend their function words to language identification).
+///
+/// The data is embedded in the binary, so a broken pattern is a build defect: the test
+/// `all_embedded_data_parses` compiles every one. Checking the syntax again each time the data
+/// is read would cost about as much as the rest of reading it.
 pub struct DataRegex {
     pattern: String,
     compiled: OnceLock<Regex>,
 }
 
 impl DataRegex {
-    /// Checks the pattern's syntax (cheap); compiling waits for the first search.
-    pub fn new(pattern: &str) -> Result<DataRegex, Box<regex_syntax::Error>> {
-        regex_syntax::Parser::new()
-            .parse(pattern)
-            .map_err(Box::new)?;
-        Ok(DataRegex {
+    /// Keeps the pattern; compiling waits for the first search.
+    pub fn new(pattern: &str) -> DataRegex {
+        DataRegex {
             pattern: pattern.to_string(),
             compiled: OnceLock::new(),
-        })
+        }
     }
 
     /// The pattern as written (without compiling it).
@@ -376,34 +372,26 @@ impl Language {
         let regions: Vec<RegionRule> = anatomy
             .region
             .into_iter()
-            .map(|r| {
-                Ok(RegionRule {
-                    kind: r.kind,
-                    start: regex(code, "anatomy.toml", &r.start)?,
-                    until: r
-                        .until
-                        .map(|u| regex(code, "anatomy.toml", &u))
-                        .transpose()?,
-                    max_lines: r.max_lines,
-                    to_end: r.to_end,
-                })
+            .map(|r| RegionRule {
+                kind: r.kind,
+                start: DataRegex::new(&r.start),
+                until: r.until.as_deref().map(DataRegex::new),
+                max_lines: r.max_lines,
+                to_end: r.to_end,
             })
-            .collect::<Result<_, DataError>>()?;
+            .collect();
         let disclaimers = anatomy
             .disclaimer
             .iter()
-            .map(|d| regex(code, "anatomy.toml", &d.pattern))
-            .collect::<Result<_, _>>()?;
-        let credit = anatomy
-            .credit
-            .map(|c| regex(code, "anatomy.toml", &c.pattern))
-            .transpose()?;
+            .map(|d| DataRegex::new(&d.pattern))
+            .collect();
+        let credit = anatomy.credit.map(|c| DataRegex::new(&c.pattern));
         let capitalization_rows = parse_tsv_rows(files.capitalization);
         let capitalization = capitalization_rows
             .iter()
             .map(|row| match row.as_slice() {
                 [wrong, right, why] => Ok(CapitalizationRule {
-                    pattern: regex(code, "capitalization.tsv", &phrase_pattern(wrong))?,
+                    pattern: DataRegex::new(&phrase_pattern(wrong)),
                     right: right.clone(),
                     why: why.clone(),
                 }),
@@ -411,23 +399,20 @@ impl Language {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let capitalization_any = any_of(capitalization.iter().map(|r| r.pattern.as_str().into()))
-            .map(|p| regex(code, "capitalization.tsv", &p))
-            .transpose()?;
+            .map(|p| DataRegex::new(&p));
         let capitalization_gate = any_of(
             capitalization_rows
                 .iter()
                 .filter_map(|row| row.first())
                 .map(|wrong| phrase_tail(wrong)),
         )
-        .map(|p| regex(code, "capitalization.tsv", &p))
-        .transpose()?;
+        .map(|p| DataRegex::new(&p));
         let comma = |edge| {
             comma_pattern(&grammar.comma_predicates, &grammar.comma_conjunctions, edge)
-                .map(|p| regex(code, "grammar.toml", &p))
-                .transpose()
+                .map(|p| DataRegex::new(&p))
         };
-        let missing_comma = comma(WORD_EDGE)?;
-        let missing_comma_gate = comma(NO_EDGE)?;
+        let missing_comma = comma(WORD_EDGE);
+        let missing_comma_gate = comma(NO_EDGE);
         let pair = |[open, close]: [char; 2]| QuotePair { open, close };
         Ok(Language {
             code,
