@@ -371,6 +371,10 @@ pub fn capitalise(word: &str) -> String {
 
 /// Case-folds a word the way the frequency list stores words: lower case, `ß` → `ss`.
 pub fn fold(word: &str) -> String {
+    // ASCII folds byte for byte (see `fold_into`), in one go.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len() + 2);
     fold_into(word, &mut out);
     out
@@ -466,6 +470,24 @@ mod tests {
     fn folding_matches_wordfreq() {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("ÄRGER"), "ärger");
+    }
+
+    #[test]
+    fn ascii_folds_as_any_word_does() {
+        let mut out = String::new();
+        for word in [
+            "Haus",
+            "NATO-Gipfel",
+            "iPhone",
+            "x",
+            "",
+            "Straße",
+            "GROẞ",
+            "Ärger",
+        ] {
+            fold_into(word, &mut out);
+            assert_eq!(fold(word), out, "{word}");
+        }
     }
 
     #[test]

@@ -63,6 +63,12 @@ pub struct Census<'a> {
 impl<'a> Census<'a> {
     pub fn of(doc: &Document<'a>, lexicon: &Lexicon) -> Census<'a> {
         let mut census = Census::default();
+        // Sized for the common case, so that the vectors seldom grow: most of an article's
+        // distinct forms are checked, and it has about as many checked occurrences as
+        // distinct forms of any length.
+        let distinct = doc.vocabulary.forms.len();
+        census.forms.reserve(distinct);
+        census.occurrences.reserve(distinct);
         let mut ids = FormIds::new(doc);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
@@ -103,18 +109,19 @@ impl<'a> Census<'a> {
             if token.kind != TokenKind::Word {
                 continue;
             }
+            let at = range.start + i;
             let text = &doc.text[token.span.clone()];
-            let whole = !text.contains('-');
-            // Most words are one part: settled without splitting, and the address test
-            // (which looks around the word) only for a word that would be checked.
-            if (whole && !is_checkable(text)) || is_address(doc.text, &token.span) {
+            // The shape depends on the form alone, so it is worked out once per distinct
+            // form; the address test looks around the word, so it is made per occurrence
+            // (and only for a word that would be checked).
+            let shape = ids.shape_of(at, text);
+            if shape == Shape::Unchecked || is_address(doc.text, &token.span) {
                 continue;
             }
             let credit = block
                 .credit
                 .as_ref()
                 .is_some_and(|c| c.contains(&token.span.start));
-            let at = range.start + i;
             let occurrence = |span, form, form_id, before_hyphen| Occurrence {
                 span,
                 form,
@@ -124,7 +131,7 @@ impl<'a> Census<'a> {
                 before_hyphen,
                 credit,
             };
-            if whole {
+            if shape == Shape::Whole {
                 let form_id = ids.of_token(at, text, &mut self.forms);
                 self.forms[form_id].count += 1;
                 let o = occurrence(token.span.clone(), text, form_id, false);
@@ -158,6 +165,29 @@ impl<'a> Census<'a> {
     }
 }
 
+/// How the census takes a word token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// One part, not worth checking (see [`is_checkable`]).
+    Unchecked,
+    /// One part, checked as a whole.
+    Whole,
+    /// Hyphenated: checked part by part.
+    Hyphenated,
+}
+
+impl Shape {
+    fn of(token: &str) -> Shape {
+        if token.contains('-') {
+            Shape::Hyphenated
+        } else if is_checkable(token) {
+            Shape::Whole
+        } else {
+            Shape::Unchecked
+        }
+    }
+}
+
 /// Numbers the distinct forms of the word parts. A whole word token has the form of its
 /// vocabulary entry (see [`crate::document::Vocabulary`]), so most words are numbered
 /// without hashing them again; only the parts of hyphenated words are looked up by text.
@@ -165,16 +195,29 @@ struct FormIds<'v, 'a> {
     vocabulary: &'v crate::document::Vocabulary<'a>,
     /// Vocabulary id → form id, once numbered.
     of_vocabulary: Vec<Option<usize>>,
+    /// Vocabulary id → the shape of its tokens, once seen: news repeats its short words
+    /// ("der", "und") far more often than it has distinct ones.
+    shapes: Vec<Option<Shape>>,
     /// Parts that are no whole word of the article → form id.
     of_text: HashMap<&'a str, usize>,
 }
 
 impl<'v, 'a> FormIds<'v, 'a> {
     fn new(doc: &'v Document<'a>) -> FormIds<'v, 'a> {
+        let forms = doc.vocabulary.forms.len();
         FormIds {
             vocabulary: &doc.vocabulary,
-            of_vocabulary: vec![None; doc.vocabulary.forms.len()],
+            of_vocabulary: vec![None; forms],
+            shapes: vec![None; forms],
             of_text: HashMap::new(),
+        }
+    }
+
+    /// The shape of word token `token`, whose text is `form`.
+    fn shape_of(&mut self, token: usize, form: &str) -> Shape {
+        match self.vocabulary.id(token) {
+            Some(v) => *self.shapes[v].get_or_insert_with(|| Shape::of(form)),
+            None => Shape::of(form),
         }
     }
 
@@ -212,9 +255,12 @@ fn push<'a>(forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
 
 /// A form case-folded, borrowed when it is folded already (most lower-case words).
 fn fold(form: &str) -> Cow<'_, str> {
-    let folded_already = form
-        .chars()
-        .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'));
+    let folded_already = if form.is_ascii() {
+        !form.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        form.chars()
+            .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
+    };
     if folded_already {
         Cow::Borrowed(form)
     } else {
@@ -237,7 +283,18 @@ fn parts(text: &str, span: &Range<usize>) -> impl Iterator<Item = (Range<usize>,
 /// Words worth checking: long enough, letters only (Latin script), no inner capitals
 /// (acronyms such as "NATO", brands such as "iPhone" or "McDonald").
 fn is_checkable(form: &str) -> bool {
-    // One pass over the letters: this runs for every word of every article.
+    // A form has no more letters than bytes.
+    if form.len() < MIN_CHARS {
+        return false;
+    }
+    if form.is_ascii() {
+        // The same test byte by byte: an ASCII letter is a Latin letter, and ASCII upper
+        // case is the only upper case there is in ASCII.
+        let bytes = form.as_bytes();
+        return bytes.iter().all(u8::is_ascii_alphabetic)
+            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+    }
+    // One pass over the letters.
     let mut letters = 0;
     for c in form.chars() {
         let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
@@ -309,6 +366,69 @@ mod tests {
     fn hyphenated_words_are_checked_by_part_and_short_or_odd_words_not_at_all() {
         let (words, _) = census("Der Ukraine-Krieg, die NATO, G7-Staaten und www.example.com.");
         assert_eq!(words, vec!["Ukraine", "Krieg", "Staaten"]);
+    }
+
+    /// Tricky forms for the fast paths: ASCII and not, umlauts, ß, hyphens, digits,
+    /// capitals first and inside, short and long.
+    const TRICKY: &[&str] = &[
+        "der",
+        "Haus",
+        "haus",
+        "HAUS",
+        "iPhone",
+        "McDonald",
+        "Straße",
+        "STRASSE",
+        "Ärger",
+        "ärger",
+        "über",
+        "Über",
+        "groß",
+        "GROẞ",
+        "Ukraine-Krieg",
+        "G7",
+        "abc1",
+        "Zoë",
+        "café",
+        "naïve",
+        "Łódź",
+        "Ab",
+        "Äb",
+        "Ääää",
+        "aÄbc",
+        "Москва",
+        "x\u{300}yz",
+        "Bundes-",
+        "",
+    ];
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_character_paths() {
+        // The tests as they read without a fast path.
+        let checkable = |form: &str| {
+            let mut letters = 0;
+            for c in form.chars() {
+                let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
+                if !latin_letter || (letters > 0 && c.is_uppercase()) {
+                    return false;
+                }
+                letters += 1;
+            }
+            letters >= MIN_CHARS
+        };
+        let folded_already = |form: &str| {
+            form.chars()
+                .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
+        };
+        for &form in TRICKY {
+            assert_eq!(is_checkable(form), checkable(form), "{form}");
+            assert_eq!(
+                matches!(fold(form), Cow::Borrowed(_)),
+                folded_already(form),
+                "{form}"
+            );
+            assert_eq!(fold(form), lexicon::fold(form), "{form}");
+        }
     }
 
     #[test]

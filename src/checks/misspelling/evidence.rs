@@ -183,7 +183,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         } else {
             SURELY_KNOWN_ZIPF
         };
-        if lex.accepts(folded) || zipf.is_some_and(|z| z >= frequent_limit) {
+        // The frequency settles most words, and is known already: the accept list is
+        // asked only about the rest (either way the word is known).
+        if zipf.is_some_and(|z| z >= frequent_limit) || lex.accepts(folded) {
             return None;
         }
         let mut candidates = self.article_candidates(form, folded, own);
@@ -232,7 +234,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// compounds. Remembered per word across articles (`zipf` is the form's own frequency,
     /// the same for every article).
     fn word_candidates(&self, folded: &str, zipf: Option<f32>) -> Arc<WordCandidates> {
-        let key = format!("{}\t{folded}", self.lexicon.code);
+        // Built by hand: `format!` costs several times as much, once per distinct form.
+        let code = self.lexicon.code;
+        let mut key = String::with_capacity(code.len() + 1 + folded.len());
+        key.push_str(code);
+        key.push('\t');
+        key.push_str(folded);
         WORD_CANDIDATES.get_or(&key, || {
             let frequent = self.frequency_candidates(folded, zipf);
             let compound = if zipf.is_none() && frequent.is_empty() {
