@@ -46,10 +46,9 @@ impl Check for EnglishRomanization {
         let house = cx.house.find(doc, 0..doc.tokens.len());
         let covered = covered_tokens(&cx, &house);
         let german = german_examples(&cx, &house);
-        let subjects = cx.subjects();
         for m in cx.mentions.iter().filter(|m| !m.in_credit) {
             for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
-                out.push(finding(&cx, m, run, &german, subjects));
+                out.push(finding(&cx, m, run, &german));
             }
         }
     }
@@ -154,13 +153,7 @@ fn reported_runs(
     runs
 }
 
-fn finding(
-    cx: &Context,
-    m: &Mention,
-    run: Range<usize>,
-    german: &[&str],
-    subjects: &names::Subjects,
-) -> Finding {
+fn finding(cx: &Context, m: &Mention, run: Range<usize>, german: &[&str]) -> Finding {
     let rom = &cx.data.romanization;
     let span = cx.doc.tokens[run.start].span.start..cx.doc.tokens[run.end - 1].span.end;
     let written = cx.doc.slice(&span);
@@ -184,7 +177,8 @@ fn finding(
             examples.join(", ")
         ));
     }
-    let severity = if subjects.contains(written) {
+    // The subjects are worked out on first use: most articles have no finding to grade.
+    let severity = if cx.subjects().contains(written) {
         Severity::Major
     } else {
         Severity::Minor

@@ -214,18 +214,51 @@ impl HouseList {
 
     /// Every listed spelling in the tokens `tokens` of `doc`, longest first at each position.
     pub fn find(&self, doc: &Document, tokens: Range<usize>) -> Vec<FormMatch> {
+        self.find_in(doc, [tokens])
+    }
+
+    /// [`HouseList::find`] in each of several token ranges (blocks), one after the other.
+    pub fn find_in(
+        &self,
+        doc: &Document,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+    ) -> Vec<FormMatch> {
+        // Whether each distinct word may start a listed spelling, asked once: function
+        // words that share a first letter with a listed name ("als", "al-Kaida") recur
+        // all through an article, and each lookup hashes the word up to three times.
+        let mut starts_spelling: Vec<Option<bool>> = vec![None; doc.vocabulary.forms.len()];
         let mut out = Vec::new();
-        let mut i = tokens.start;
-        while i < tokens.end {
-            match self.match_at(doc, i, tokens.end) {
-                Some(m) => {
-                    i = m.tokens.end;
-                    out.push(m);
+        for tokens in ranges {
+            let mut i = tokens.start;
+            while i < tokens.end {
+                // Only words start a listed spelling, and only words have a vocabulary id.
+                let candidate = doc.vocabulary.id(i).is_some_and(|id| {
+                    *starts_spelling[id]
+                        .get_or_insert_with(|| self.may_start(doc.slice(&doc.tokens[i].span)))
+                });
+                match candidate
+                    .then(|| self.match_at(doc, i, tokens.end))
+                    .flatten()
+                {
+                    Some(m) => {
+                        i = m.tokens.end;
+                        out.push(m);
+                    }
+                    None => i += 1,
                 }
-                None => i += 1,
             }
         }
         out
+    }
+
+    /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
+    /// ([`HouseList::match_at`] finds nothing).
+    fn may_start(&self, word: &str) -> bool {
+        // Every lookup key starts with the word's first byte.
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.first_bytes.contains(b))
+            && lookup_keys(word).any(|key| self.forms.contains_key(key))
     }
 
     fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
@@ -461,6 +494,57 @@ mod tests {
             found("Die Zelensky-Regierung tagte."),
             vec![("Zelensky".to_string(), true, false)]
         );
+    }
+
+    /// The search as it was before words were screened once per distinct form: a match
+    /// tried at every token.
+    fn find_at_every_token(
+        list: &HouseList,
+        doc: &Document,
+        tokens: Range<usize>,
+    ) -> Vec<FormMatch> {
+        let mut out = Vec::new();
+        let mut i = tokens.start;
+        while i < tokens.end {
+            match list.match_at(doc, i, tokens.end) {
+                Some(m) => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn screening_words_once_finds_the_same() {
+        let list = list();
+        let german = &crate::names::data("de").expect("German name data").house;
+        let text = "Als al-Kaida und al Qaeda kamen, traf Kim Jong-un Zelenskys Berater.\n\
+                    Die Zelensky-Regierung, Kim Jong Un, Kim, Jong-un und Recep Tayyip Erdogan.\n\
+                    Auf als al Als. Selenskyj Selenskyjs Kiew Kyiv Kyivs Kyiv-Reise Putin.\n";
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        for list in [&list, german] {
+            let blocks = doc.blocks.iter().map(|b| doc.token_range(&b.body));
+            let expected: Vec<FormMatch> = blocks
+                .clone()
+                .flat_map(|tokens| find_at_every_token(list, &doc, tokens))
+                .collect();
+            assert!(expected.len() >= 6, "{expected:?}");
+            assert_eq!(list.find_in(&doc, blocks), expected);
+            let all = 0..doc.tokens.len();
+            assert_eq!(
+                list.find(&doc, all.clone()),
+                find_at_every_token(list, &doc, all)
+            );
+        }
     }
 
     #[test]
