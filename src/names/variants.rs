@@ -5,6 +5,7 @@
 //! never makes two people one.
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::{Context, fold};
@@ -35,15 +36,16 @@ pub struct Variant {
     pub major: bool,
 }
 
-/// A trailing word run of a mention.
+/// A trailing word run of a mention. Spelling and key are borrowed where they can be (one
+/// word, no genitive): a document has hundreds of runs, and most are one word.
 #[derive(Debug, Clone)]
-struct Occurrence {
+struct Occurrence<'o> {
     tokens: Range<usize>,
     span: Range<usize>,
     /// The spelling without a genitive `s`.
-    form: String,
+    form: Cow<'o, str>,
     /// The fold key of `form`.
-    key: String,
+    key: Cow<'o, str>,
     genitive: bool,
 }
 
@@ -54,10 +56,11 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 }
 
 fn compute(cx: &Context) -> Vec<Variant> {
-    let occurrences = occurrences(cx);
+    let keys = WordKeys::of_mentions(cx);
+    let occurrences = occurrences(cx, &keys);
     let mut groups: FxHashMap<&str, Vec<&Occurrence>> = FxHashMap::default();
     for o in &occurrences {
-        groups.entry(o.key.as_str()).or_default().push(o);
+        groups.entry(&o.key).or_default().push(o);
     }
     let judged: Vec<Vec<&Occurrence>> = groups
         .into_values()
@@ -88,10 +91,10 @@ fn compute(cx: &Context) -> Vec<Variant> {
 
 /// A shorter run inside a judged longer one follows the longer one's verdict: "Jong Un"
 /// inside "Kim Jong Un" is not compared with "Jong-un" on its own.
-fn without_judged_longer<'o>(
-    group: &[&'o Occurrence],
+fn without_judged_longer<'o, 'w>(
+    group: &[&'o Occurrence<'w>],
     judged: &[Vec<&Occurrence>],
-) -> Vec<&'o Occurrence> {
+) -> Vec<&'o Occurrence<'w>> {
     group
         .iter()
         .copied()
@@ -110,9 +113,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// The trailing runs of every mention, genitives reduced to their base where the article
 /// has the base too ("Putins" → "Putin").
-fn occurrences(cx: &Context) -> Vec<Occurrence> {
+fn occurrences<'o>(cx: &Context<'_, 'o>, keys: &'o WordKeys) -> Vec<Occurrence<'o>> {
     let mut out = Vec::new();
-    let mut keys = WordKeys::new(cx);
     for m in cx.mentions {
         for n in 1..=m.tokens.len().min(MAX_WORDS) {
             let tokens = m.tokens.end - n..m.tokens.end;
@@ -120,7 +122,7 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
                 cx.doc.tokens[tokens.start].span.start..cx.doc.tokens[tokens.end - 1].span.end;
             let form = normalise_spaces(cx.doc.slice(&span));
             out.push(Occurrence {
-                key: keys.of_words(tokens.clone()),
+                key: keys.of_words(cx, tokens.clone()),
                 tokens,
                 span,
                 form,
@@ -137,15 +139,15 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
             .or_else(|| o.form.strip_suffix("’s"))
         {
             let apostrophe = o.form.len() - base.len();
-            o.form = base.to_string();
-            o.key = fold::fold(&o.form);
+            o.form = Cow::Owned(base.to_string());
+            o.key = Cow::Owned(fold::fold(&o.form));
             o.span.end -= apostrophe;
             o.genitive = false;
             continue;
         }
         if genitive {
-            o.form.pop();
-            o.key = fold::fold(&o.form);
+            o.form.to_mut().pop();
+            o.key = Cow::Owned(fold::fold(&o.form));
             o.span.end -= 1;
             o.genitive = true;
         }
@@ -153,45 +155,56 @@ fn occurrences(cx: &Context) -> Vec<Occurrence> {
     out
 }
 
-/// The fold keys of a document's words, each distinct form folded once: names recur
-/// throughout an article.
-struct WordKeys<'c, 'd, 'a> {
-    cx: &'c Context<'d, 'a>,
+/// The fold keys of the words of a document's mentions, each distinct form folded once:
+/// names recur throughout an article.
+struct WordKeys {
     /// By vocabulary id.
     keys: Vec<Option<String>>,
 }
 
-impl<'c, 'd, 'a> WordKeys<'c, 'd, 'a> {
-    fn new(cx: &'c Context<'d, 'a>) -> Self {
-        WordKeys {
-            cx,
-            keys: vec![None; cx.doc.vocabulary.forms.len()],
+impl WordKeys {
+    fn of_mentions(cx: &Context) -> WordKeys {
+        let mut keys = vec![None; cx.doc.vocabulary.forms.len()];
+        for t in cx.mentions.iter().flat_map(|m| m.tokens.clone()) {
+            if let Some(id) = cx.doc.vocabulary.id(t) {
+                keys[id].get_or_insert_with(|| fold::fold(cx.word(t)));
+            }
         }
+        WordKeys { keys }
     }
 
     /// The fold key of the words `tokens` of a mention, `fold::fold` of them as written
     /// with spaces normalised. Fold keys are made word by word, and the words of a mention
     /// are tokens without spaces joined by spaces only: the key of the run is the keys of
     /// its words one after the other.
-    fn of_words(&mut self, tokens: Range<usize>) -> String {
+    fn of_words<'k>(&'k self, cx: &Context, tokens: Range<usize>) -> Cow<'k, str> {
+        if tokens.len() == 1
+            && let Some(key) = self.of_word(cx, tokens.start)
+        {
+            return Cow::Borrowed(key);
+        }
         // Room for the key of a name of a few words, so that it is not grown word by word.
         let mut key = String::with_capacity(32);
         for t in tokens {
-            match self.cx.doc.vocabulary.id(t) {
-                Some(id) => {
-                    key.push_str(self.keys[id].get_or_insert_with(|| fold::fold(self.cx.word(t))))
-                }
-                None => key.push_str(&fold::fold(self.cx.word(t))),
+            match self.of_word(cx, t) {
+                Some(k) => key.push_str(k),
+                None => key.push_str(&fold::fold(cx.word(t))),
             }
         }
-        key
+        Cow::Owned(key)
+    }
+
+    /// The key of a word of a mention.
+    fn of_word(&self, cx: &Context, token: usize) -> Option<&str> {
+        let id = cx.doc.vocabulary.id(token)?;
+        self.keys.get(id)?.as_deref()
     }
 }
 
 /// For each occurrence, whether it ends in a genitive `s` (see [`is_genitive_of`]).
 fn genitive_bases(out: &[Occurrence]) -> Vec<bool> {
-    let forms: FxHashSet<&str> = out.iter().map(|o| o.form.as_str()).collect();
-    let keys: FxHashSet<&str> = out.iter().map(|o| o.key.as_str()).collect();
+    let forms: FxHashSet<&str> = out.iter().map(|o| o.form.as_ref()).collect();
+    let keys: FxHashSet<&str> = out.iter().map(|o| o.key.as_ref()).collect();
     out.iter()
         .map(|o| match o.form.strip_suffix('s') {
             Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => {
@@ -208,17 +221,20 @@ fn is_genitive_of(base: &str, forms: &FxHashSet<&str>, keys: &FxHashSet<&str>) -
     forms.contains(base) || (!base.ends_with('e') && keys.contains(fold::fold(base).as_str()))
 }
 
-fn normalise_spaces(s: &str) -> String {
+fn normalise_spaces(s: &str) -> Cow<'_, str> {
     if !s.contains(char::is_whitespace) {
         // One word: most runs.
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The spellings of a group that name the same as its preferred one, if there are at least
 /// two.
-fn same_name_part<'o>(cx: &Context, group: Vec<&'o Occurrence>) -> Option<Vec<&'o Occurrence>> {
+fn same_name_part<'o, 'w>(
+    cx: &Context,
+    group: Vec<&'o Occurrence<'w>>,
+) -> Option<Vec<&'o Occurrence<'w>>> {
     // Most groups are one spelling written once or more: no need to sort them by spelling.
     if group.iter().all(|o| o.form == group[0].form) {
         return None;
@@ -236,12 +252,12 @@ fn same_name_part<'o>(cx: &Context, group: Vec<&'o Occurrence>) -> Option<Vec<&'
 }
 
 /// The occurrences of a group by spelling, in order of first appearance.
-fn forms_of<'o>(group: &[&'o Occurrence]) -> Vec<(String, Vec<&'o Occurrence>)> {
+fn forms_of<'o, 'w>(group: &[&'o Occurrence<'w>]) -> Vec<(String, Vec<&'o Occurrence<'w>>)> {
     let mut by_form: Vec<(String, Vec<&Occurrence>)> = Vec::new();
     for o in group {
         match by_form.iter_mut().find(|(f, _)| *f == o.form) {
             Some((_, list)) => list.push(o),
-            None => by_form.push((o.form.clone(), vec![o])),
+            None => by_form.push((o.form.to_string(), vec![o])),
         }
     }
     by_form.sort_by_key(|(_, list)| list.iter().map(|o| o.span.start).min());
@@ -480,14 +496,14 @@ mod tests {
             },
         );
         let cx = Context::new(&doc).expect("German name data");
-        let mut keys = WordKeys::new(&cx);
+        let keys = WordKeys::of_mentions(&cx);
         let mut runs = 0;
         for m in cx.mentions {
             for start in m.tokens.clone() {
                 let span = doc.tokens[start].span.start..doc.tokens[m.tokens.end - 1].span.end;
                 let whole = fold::fold(&normalise_spaces(doc.slice(&span)));
                 assert_eq!(
-                    keys.of_words(start..m.tokens.end),
+                    keys.of_words(&cx, start..m.tokens.end),
                     whole,
                     "{}",
                     doc.slice(&span)
