@@ -121,11 +121,12 @@ fn reported_runs(
     let rom = &cx.data.romanization;
     let changed = |t: usize| {
         let word = cx.word(t);
-        // Cheapest first: most name words have nothing to convert.
+        // Cheapest first: most name words are known to German, which the mentions already
+        // asked, and most have nothing to convert.
         !covered.contains(&t)
+            && !cx.knows_word(t)
             && rom.changes(word)
             && rom.given_name(word).is_none()
-            && !cx.data.lexicon.knows(word)
             && !rom.has_foreign_ending(word)
     };
     let evident = |t: usize| {

@@ -7,6 +7,15 @@ use std::ops::Range;
 use super::lexicon::{Lexicon, WordFacts};
 use crate::document::{Document, TokenKind};
 
+/// The name mentions of a document, and what the word list said about its words on the way.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    /// By vocabulary id: the facts of each capitalised form (see [`find`]), `None` for
+    /// other forms.
+    pub facts: Vec<Option<WordFacts>>,
+}
+
 /// One run of name words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -16,17 +25,26 @@ pub struct Mention {
     pub in_credit: bool,
 }
 
-/// The name mentions of a document, in text order.
+/// The name mentions of a document, in text order, with the facts of its capitalised forms.
 ///
 /// A German-looking word between a name and a word German does not know belongs to a
 /// foreign proper name and starts a mention ("Angeles | National Forest", "Immanuel |
 /// Christian School"). Other common nouns fall away: titles ("Präsident Kim Jong-un") and
 /// nouns after a genitive ("Kim Jong-uns Schwester").
-pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+pub fn find(doc: &Document, lexicon: &Lexicon) -> Found {
     let starts = sentence_starts(doc);
-    let mut out = Vec::new();
-    for_each_capitalised_run(doc, lexicon, &starts, |run| mentions_of_run(run, &mut out));
-    out
+    // What the word list says about each distinct capitalised form, asked once.
+    let facts: Vec<Option<WordFacts>> = doc
+        .vocabulary
+        .forms
+        .iter()
+        .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
+        .collect();
+    let mut mentions = Vec::new();
+    for_each_capitalised_run(doc, &facts, &starts, |run| {
+        mentions_of_run(run, &mut mentions)
+    });
+    Found { mentions, facts }
 }
 
 /// The mentions in one run of capitalised words.
@@ -69,17 +87,10 @@ struct RunWord {
 /// apiece cost more than finding them.
 fn for_each_capitalised_run(
     doc: &Document,
-    lexicon: &Lexicon,
+    facts: &[Option<WordFacts>],
     starts: &[bool],
     mut each: impl FnMut(&[RunWord]),
 ) {
-    // What the word list says about each distinct capitalised form, asked once.
-    let facts: Vec<Option<WordFacts>> = doc
-        .vocabulary
-        .forms
-        .iter()
-        .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
-        .collect();
     let mut run: Vec<RunWord> = Vec::new();
     for block in &doc.blocks {
         let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
@@ -163,6 +174,7 @@ mod tests {
         );
         let lexicon = &names::data("de").expect("German data").lexicon;
         find(&doc, lexicon)
+            .mentions
             .iter()
             .map(|m| {
                 let start = doc.tokens[m.tokens.start].span.start;
