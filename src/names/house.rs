@@ -88,9 +88,9 @@ pub struct HouseList {
     rows: Vec<HouseRow>,
     /// Forms by their first token.
     forms: FxHashMap<String, Vec<Form>>,
-    /// The first bytes of the keys of `forms`: a word starting otherwise (most words)
-    /// starts no listed spelling, and is not looked up.
-    first_bytes: ByteSet,
+    /// How the keys of `forms` begin: a word beginning otherwise (most words) starts no
+    /// listed spelling, and is not looked up.
+    key_starts: KeyStarts,
     /// Report variants that only lack accents (`Erdogan`) too; off by default because dpa
     /// itself often writes them.
     pub report_plain_diacritics: bool,
@@ -187,7 +187,7 @@ impl HouseList {
             lang: self.lang.clone(),
             rows,
             forms: FxHashMap::default(),
-            first_bytes: ByteSet::default(),
+            key_starts: KeyStarts::default(),
             report_plain_diacritics: self.report_plain_diacritics
                 || newsroom.report_plain_diacritics,
         };
@@ -254,11 +254,7 @@ impl HouseList {
     /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
     /// ([`HouseList::match_at`] finds nothing).
     fn may_start(&self, word: &str) -> bool {
-        // Every lookup key starts with the word's first byte.
-        word.bytes()
-            .next()
-            .is_some_and(|b| self.first_bytes.contains(b))
-            && lookup_keys(word).any(|key| self.forms.contains_key(key))
+        self.key_starts.may_begin(word) && lookup_keys(word).any(|key| self.forms.contains_key(key))
     }
 
     fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
@@ -267,12 +263,7 @@ impl HouseList {
             return None;
         }
         let text = doc.slice(&token.span);
-        // Every lookup key starts with the word's first byte.
-        if !text
-            .bytes()
-            .next()
-            .is_some_and(|b| self.first_bytes.contains(b))
-        {
+        if !self.key_starts.may_begin(text) {
             return None;
         }
         let mut best: Option<FormMatch> = None;
@@ -310,16 +301,14 @@ impl HouseList {
 
     fn index(&mut self) {
         self.forms.clear();
-        self.first_bytes = ByteSet::default();
+        self.key_starts = KeyStarts::default();
         for (row, r) in self.rows.iter().enumerate() {
             let spellings =
                 std::iter::once((&r.house, false)).chain(r.variants.iter().map(|v| (v, true)));
             for (spelling, variant) in spellings {
                 let tokens = form_tokens(spelling);
                 if let Some(first) = tokens.first() {
-                    if let Some(&b) = first.as_bytes().first() {
-                        self.first_bytes.insert(b);
-                    }
+                    self.key_starts.insert(first);
                     self.forms.entry(first.clone()).or_default().push(Form {
                         tokens,
                         row,
@@ -372,7 +361,52 @@ fn parse_row(line: &str) -> Result<HouseRow, String> {
     })
 }
 
-/// The tokens of a spelling, split the way documents are.
+/// How the keys of a house list begin: their first two bytes, or the one byte of a one-byte
+/// key. Every lookup key of a word begins the word ([`lookup_keys`]), so a word whose first
+/// two bytes begin no key, and whose first byte is no key, has no key in the list.
+#[derive(Debug, Clone, Default)]
+struct KeyStarts {
+    /// One bit per pair of first bytes; empty until a key is added.
+    pairs: Vec<u64>,
+    singles: ByteSet,
+}
+
+impl KeyStarts {
+    fn insert(&mut self, key: &str) {
+        match key.as_bytes() {
+            [a, b, ..] => {
+                if self.pairs.is_empty() {
+                    self.pairs = vec![0; (1 << 16) / 64];
+                }
+                let i = pair_index(*a, *b);
+                self.pairs[i / 64] |= 1 << (i % 64);
+            }
+            [a] => self.singles.insert(*a),
+            [] => {}
+        }
+    }
+
+    /// Whether some key may begin `word`.
+    fn may_begin(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [a, b, ..] => {
+                let i = pair_index(*a, *b);
+                self.singles.contains(*a)
+                    || self
+                        .pairs
+                        .get(i / 64)
+                        .is_some_and(|w| w & (1 << (i % 64)) != 0)
+            }
+            [a] => self.singles.contains(*a),
+            [] => false,
+        }
+    }
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
 /// A set of bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct ByteSet([u64; 4]);
@@ -387,6 +421,7 @@ impl ByteSet {
     }
 }
 
+/// The tokens of a spelling, split the way documents are.
 fn form_tokens(spelling: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     document::tokenize(spelling, 0..spelling.len(), &mut tokens);
@@ -545,6 +580,32 @@ mod tests {
                 find_at_every_token(list, &doc, all)
             );
         }
+    }
+
+    #[test]
+    fn key_starts_rule_out_words_that_no_key_begins() {
+        let mut starts = KeyStarts::default();
+        for key in ["Kim", "al", "Ö", "A", "Öz"] {
+            starts.insert(key);
+        }
+        for word in [
+            "Kim",
+            "Kims",
+            "Kim-Regierung",
+            "als",
+            "al",
+            "Ö",
+            "Özil",
+            "As",
+            "A-Team",
+            "A",
+        ] {
+            assert!(starts.may_begin(word), "{word}");
+        }
+        for word in ["K", "auf", "a", "Ü", "Übel", "Putin", ""] {
+            assert!(!starts.may_begin(word), "{word}");
+        }
+        assert!(!KeyStarts::default().may_begin("Kim"));
     }
 
     #[test]
