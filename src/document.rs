@@ -98,7 +98,7 @@ pub struct Document<'a> {
     /// The newsroom's house list of names, if one was given (see [`ReadOptions`]).
     pub house_names: Option<Arc<HouseList>>,
     /// The names mentioned in the article, found on first use by the name checks.
-    pub name_mentions: std::sync::OnceLock<Vec<crate::names::mentions::Mention>>,
+    pub name_mentions: std::sync::OnceLock<crate::names::mentions::Found>,
     /// The names spelled two ways, found on first use by the name checks.
     pub name_variants: std::sync::OnceLock<Vec<crate::names::variants::Variant>>,
     /// The names the article is about, found on first use by the name checks.

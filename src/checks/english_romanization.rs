@@ -46,10 +46,9 @@ impl Check for EnglishRomanization {
         let house = cx.house.find(doc, 0..doc.tokens.len());
         let covered = covered_tokens(&cx, &house);
         let german = german_examples(&cx, &house);
-        let subjects = cx.subjects();
         for m in cx.mentions.iter().filter(|m| !m.in_credit) {
             for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
-                out.push(finding(&cx, m, run, &german, subjects));
+                out.push(finding(&cx, m, run, &german));
             }
         }
     }
@@ -122,11 +121,12 @@ fn reported_runs(
     let rom = &cx.data.romanization;
     let changed = |t: usize| {
         let word = cx.word(t);
-        // Cheapest first: most name words have nothing to convert.
+        // Cheapest first: most name words are known to German, which the mentions already
+        // asked, and most have nothing to convert.
         !covered.contains(&t)
+            && !cx.knows_word(t)
             && rom.changes(word)
             && rom.given_name(word).is_none()
-            && !cx.data.lexicon.knows(word)
             && !rom.has_foreign_ending(word)
     };
     let evident = |t: usize| {
@@ -154,13 +154,7 @@ fn reported_runs(
     runs
 }
 
-fn finding(
-    cx: &Context,
-    m: &Mention,
-    run: Range<usize>,
-    german: &[&str],
-    subjects: &names::Subjects,
-) -> Finding {
+fn finding(cx: &Context, m: &Mention, run: Range<usize>, german: &[&str]) -> Finding {
     let rom = &cx.data.romanization;
     let span = cx.doc.tokens[run.start].span.start..cx.doc.tokens[run.end - 1].span.end;
     let written = cx.doc.slice(&span);
@@ -184,7 +178,8 @@ fn finding(
             examples.join(", ")
         ));
     }
-    let severity = if subjects.contains(written) {
+    // The subjects are worked out on first use: most articles have no finding to grade.
+    let severity = if cx.subjects().contains(written) {
         Severity::Major
     } else {
         Severity::Minor

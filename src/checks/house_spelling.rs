@@ -34,16 +34,13 @@ impl Check for HouseSpelling {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(cx) = Context::new(doc) else { return };
         let variants = names::variants::find(&cx);
-        let subjects = cx.subjects();
-        for block in &doc.blocks {
-            let tokens = doc.token_range(&block.body);
-            for m in cx.house.find(doc, tokens) {
-                let reported = variants
-                    .iter()
-                    .any(|v| v.span.start < m.span.end && m.span.start < v.span.end);
-                if reportable(&cx, &m) && !reported {
-                    out.push(finding(&cx, &m, subjects));
-                }
+        let bodies = doc.blocks.iter().map(|b| doc.token_range(&b.body));
+        for m in cx.house.find_in(doc, bodies) {
+            let reported = variants
+                .iter()
+                .any(|v| v.span.start < m.span.end && m.span.start < v.span.end);
+            if reportable(&cx, &m) && !reported {
+                out.push(finding(&cx, &m));
             }
         }
     }
@@ -66,7 +63,7 @@ fn is_foreign_title_word(cx: &Context, token: usize) -> bool {
     cx.is_foreign_neighbour(token) && !cx.data.romanization.changes(word)
 }
 
-fn finding(cx: &Context, m: &FormMatch, subjects: &names::Subjects) -> Finding {
+fn finding(cx: &Context, m: &FormMatch) -> Finding {
     let row = cx.house.row(m.row);
     let s = if m.genitive { "s" } else { "" };
     let span = m.span.start..m.span.end + s.len();
@@ -83,7 +80,8 @@ fn finding(cx: &Context, m: &FormMatch, subjects: &names::Subjects) -> Finding {
             times(house_count)
         ));
     }
-    let major = row.head_of_state || subjects.contains(written);
+    // The subjects are worked out on first use: most articles have no finding to grade.
+    let major = row.head_of_state || cx.subjects().contains(written);
     Finding {
         severity: if major {
             Severity::Major

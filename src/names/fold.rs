@@ -48,7 +48,10 @@ fn is_separator(c: char) -> bool {
 fn fold_word(word: &str) -> Box<str> {
     let mut s = plain(word);
     for (from, to) in REPLACEMENTS {
-        s = s.replace(from, to);
+        // `replace` copies the string even when nothing matches, and most patterns do not.
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let s = vocalise_j(&s);
     let mut s = collapse(&s, 'i');

@@ -88,9 +88,9 @@ pub struct HouseList {
     rows: Vec<HouseRow>,
     /// Forms by their first token.
     forms: FxHashMap<String, Vec<Form>>,
-    /// The first bytes of the keys of `forms`: a word starting otherwise (most words)
-    /// starts no listed spelling, and is not looked up.
-    first_bytes: ByteSet,
+    /// How the keys of `forms` begin: a word beginning otherwise (most words) starts no
+    /// listed spelling, and is not looked up.
+    key_starts: KeyStarts,
     /// Report variants that only lack accents (`Erdogan`) too; off by default because dpa
     /// itself often writes them.
     pub report_plain_diacritics: bool,
@@ -187,7 +187,7 @@ impl HouseList {
             lang: self.lang.clone(),
             rows,
             forms: FxHashMap::default(),
-            first_bytes: ByteSet::default(),
+            key_starts: KeyStarts::default(),
             report_plain_diacritics: self.report_plain_diacritics
                 || newsroom.report_plain_diacritics,
         };
@@ -214,18 +214,47 @@ impl HouseList {
 
     /// Every listed spelling in the tokens `tokens` of `doc`, longest first at each position.
     pub fn find(&self, doc: &Document, tokens: Range<usize>) -> Vec<FormMatch> {
+        self.find_in(doc, [tokens])
+    }
+
+    /// [`HouseList::find`] in each of several token ranges (blocks), one after the other.
+    pub fn find_in(
+        &self,
+        doc: &Document,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+    ) -> Vec<FormMatch> {
+        // Whether each distinct word may start a listed spelling, asked once: function
+        // words that share a first letter with a listed name ("als", "al-Kaida") recur
+        // all through an article, and each lookup hashes the word up to three times.
+        let mut starts_spelling: Vec<Option<bool>> = vec![None; doc.vocabulary.forms.len()];
         let mut out = Vec::new();
-        let mut i = tokens.start;
-        while i < tokens.end {
-            match self.match_at(doc, i, tokens.end) {
-                Some(m) => {
-                    i = m.tokens.end;
-                    out.push(m);
+        for tokens in ranges {
+            let mut i = tokens.start;
+            while i < tokens.end {
+                // Only words start a listed spelling, and only words have a vocabulary id.
+                let candidate = doc.vocabulary.id(i).is_some_and(|id| {
+                    *starts_spelling[id]
+                        .get_or_insert_with(|| self.may_start(doc.slice(&doc.tokens[i].span)))
+                });
+                match candidate
+                    .then(|| self.match_at(doc, i, tokens.end))
+                    .flatten()
+                {
+                    Some(m) => {
+                        i = m.tokens.end;
+                        out.push(m);
+                    }
+                    None => i += 1,
                 }
-                None => i += 1,
             }
         }
         out
+    }
+
+    /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
+    /// ([`HouseList::match_at`] finds nothing).
+    fn may_start(&self, word: &str) -> bool {
+        self.key_starts.may_begin(word) && lookup_keys(word).any(|key| self.forms.contains_key(key))
     }
 
     fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
@@ -234,12 +263,7 @@ impl HouseList {
             return None;
         }
         let text = doc.slice(&token.span);
-        // Every lookup key starts with the word's first byte.
-        if !text
-            .bytes()
-            .next()
-            .is_some_and(|b| self.first_bytes.contains(b))
-        {
+        if !self.key_starts.may_begin(text) {
             return None;
         }
         let mut best: Option<FormMatch> = None;
@@ -277,16 +301,14 @@ impl HouseList {
 
     fn index(&mut self) {
         self.forms.clear();
-        self.first_bytes = ByteSet::default();
+        self.key_starts = KeyStarts::default();
         for (row, r) in self.rows.iter().enumerate() {
             let spellings =
                 std::iter::once((&r.house, false)).chain(r.variants.iter().map(|v| (v, true)));
             for (spelling, variant) in spellings {
                 let tokens = form_tokens(spelling);
                 if let Some(first) = tokens.first() {
-                    if let Some(&b) = first.as_bytes().first() {
-                        self.first_bytes.insert(b);
-                    }
+                    self.key_starts.insert(first);
                     self.forms.entry(first.clone()).or_default().push(Form {
                         tokens,
                         row,
@@ -339,7 +361,52 @@ fn parse_row(line: &str) -> Result<HouseRow, String> {
     })
 }
 
-/// The tokens of a spelling, split the way documents are.
+/// How the keys of a house list begin: their first two bytes, or the one byte of a one-byte
+/// key. Every lookup key of a word begins the word ([`lookup_keys`]), so a word whose first
+/// two bytes begin no key, and whose first byte is no key, has no key in the list.
+#[derive(Debug, Clone, Default)]
+struct KeyStarts {
+    /// One bit per pair of first bytes; empty until a key is added.
+    pairs: Vec<u64>,
+    singles: ByteSet,
+}
+
+impl KeyStarts {
+    fn insert(&mut self, key: &str) {
+        match key.as_bytes() {
+            [a, b, ..] => {
+                if self.pairs.is_empty() {
+                    self.pairs = vec![0; (1 << 16) / 64];
+                }
+                let i = pair_index(*a, *b);
+                self.pairs[i / 64] |= 1 << (i % 64);
+            }
+            [a] => self.singles.insert(*a),
+            [] => {}
+        }
+    }
+
+    /// Whether some key may begin `word`.
+    fn may_begin(&self, word: &str) -> bool {
+        match word.as_bytes() {
+            [a, b, ..] => {
+                let i = pair_index(*a, *b);
+                self.singles.contains(*a)
+                    || self
+                        .pairs
+                        .get(i / 64)
+                        .is_some_and(|w| w & (1 << (i % 64)) != 0)
+            }
+            [a] => self.singles.contains(*a),
+            [] => false,
+        }
+    }
+}
+
+fn pair_index(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
+}
+
 /// A set of bytes.
 #[derive(Debug, Clone, Copy, Default)]
 struct ByteSet([u64; 4]);
@@ -354,6 +421,7 @@ impl ByteSet {
     }
 }
 
+/// The tokens of a spelling, split the way documents are.
 fn form_tokens(spelling: &str) -> Vec<String> {
     let mut tokens = Vec::new();
     document::tokenize(spelling, 0..spelling.len(), &mut tokens);
@@ -461,6 +529,83 @@ mod tests {
             found("Die Zelensky-Regierung tagte."),
             vec![("Zelensky".to_string(), true, false)]
         );
+    }
+
+    /// The search as it was before words were screened once per distinct form: a match
+    /// tried at every token.
+    fn find_at_every_token(
+        list: &HouseList,
+        doc: &Document,
+        tokens: Range<usize>,
+    ) -> Vec<FormMatch> {
+        let mut out = Vec::new();
+        let mut i = tokens.start;
+        while i < tokens.end {
+            match list.match_at(doc, i, tokens.end) {
+                Some(m) => {
+                    i = m.tokens.end;
+                    out.push(m);
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn screening_words_once_finds_the_same() {
+        let list = list();
+        let german = &crate::names::data("de").expect("German name data").house;
+        let text = "Als al-Kaida und al Qaeda kamen, traf Kim Jong-un Zelenskys Berater.\n\
+                    Die Zelensky-Regierung, Kim Jong Un, Kim, Jong-un und Recep Tayyip Erdogan.\n\
+                    Auf als al Als. Selenskyj Selenskyjs Kiew Kyiv Kyivs Kyiv-Reise Putin.\n";
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        for list in [&list, german] {
+            let blocks = doc.blocks.iter().map(|b| doc.token_range(&b.body));
+            let expected: Vec<FormMatch> = blocks
+                .clone()
+                .flat_map(|tokens| find_at_every_token(list, &doc, tokens))
+                .collect();
+            assert!(expected.len() >= 6, "{expected:?}");
+            assert_eq!(list.find_in(&doc, blocks), expected);
+            let all = 0..doc.tokens.len();
+            assert_eq!(
+                list.find(&doc, all.clone()),
+                find_at_every_token(list, &doc, all)
+            );
+        }
+    }
+
+    #[test]
+    fn key_starts_rule_out_words_that_no_key_begins() {
+        let mut starts = KeyStarts::default();
+        for key in ["Kim", "al", "Ö", "A", "Öz"] {
+            starts.insert(key);
+        }
+        for word in [
+            "Kim",
+            "Kims",
+            "Kim-Regierung",
+            "als",
+            "al",
+            "Ö",
+            "Özil",
+            "As",
+            "A-Team",
+            "A",
+        ] {
+            assert!(starts.may_begin(word), "{word}");
+        }
+        for word in ["K", "auf", "a", "Ü", "Übel", "Putin", ""] {
+            assert!(!starts.may_begin(word), "{word}");
+        }
+        assert!(!KeyStarts::default().may_begin("Kim"));
     }
 
     #[test]

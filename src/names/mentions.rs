@@ -7,6 +7,15 @@ use std::ops::Range;
 use super::lexicon::{Lexicon, WordFacts};
 use crate::document::{Document, TokenKind};
 
+/// The name mentions of a document, and what the word list said about its words on the way.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub mentions: Vec<Mention>,
+    /// By vocabulary id: the facts of each capitalised form (see [`find`]), `None` for
+    /// other forms.
+    pub facts: Vec<Option<WordFacts>>,
+}
+
 /// One run of name words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -16,39 +25,51 @@ pub struct Mention {
     pub in_credit: bool,
 }
 
-/// The name mentions of a document, in text order.
+/// The name mentions of a document, in text order, with the facts of its capitalised forms.
 ///
 /// A German-looking word between a name and a word German does not know belongs to a
 /// foreign proper name and starts a mention ("Angeles | National Forest", "Immanuel |
 /// Christian School"). Other common nouns fall away: titles ("Präsident Kim Jong-un") and
 /// nouns after a genitive ("Kim Jong-uns Schwester").
-pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+pub fn find(doc: &Document, lexicon: &Lexicon) -> Found {
     let starts = sentence_starts(doc);
-    let mut out = Vec::new();
-    for run in capitalised_runs(doc, lexicon, &starts) {
-        let mut current: Option<Mention> = None;
-        for (k, w) in run.iter().enumerate() {
-            let inside_foreign = !w.name
-                && run[..k].iter().any(|before| before.name)
-                && run[k + 1..].iter().any(|later| later.foreign);
-            if !w.name && !inside_foreign {
+    // What the word list says about each distinct capitalised form, asked once.
+    let facts: Vec<Option<WordFacts>> = doc
+        .vocabulary
+        .forms
+        .iter()
+        .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
+        .collect();
+    let mut mentions = Vec::new();
+    for_each_capitalised_run(doc, &facts, &starts, |run| {
+        mentions_of_run(run, &mut mentions)
+    });
+    Found { mentions, facts }
+}
+
+/// The mentions in one run of capitalised words.
+fn mentions_of_run(run: &[RunWord], out: &mut Vec<Mention>) {
+    let mut current: Option<Mention> = None;
+    for (k, w) in run.iter().enumerate() {
+        let inside_foreign = !w.name
+            && run[..k].iter().any(|before| before.name)
+            && run[k + 1..].iter().any(|later| later.foreign);
+        if !w.name && !inside_foreign {
+            out.extend(current.take());
+            continue;
+        }
+        match &mut current {
+            Some(m) if w.name => m.tokens.end = w.index + 1,
+            _ => {
                 out.extend(current.take());
-                continue;
-            }
-            match &mut current {
-                Some(m) if w.name => m.tokens.end = w.index + 1,
-                _ => {
-                    out.extend(current.take());
-                    current = Some(Mention {
-                        tokens: w.index..w.index + 1,
-                        in_credit: w.in_credit,
-                    });
-                }
+                current = Some(Mention {
+                    tokens: w.index..w.index + 1,
+                    in_credit: w.in_credit,
+                });
             }
         }
-        out.extend(current);
     }
-    out
+    out.extend(current);
 }
 
 /// A word of a run of capitalised words.
@@ -61,19 +82,18 @@ struct RunWord {
     foreign: bool,
 }
 
-/// Maximal runs of capitalised words joined by spaces, acronyms ending a run.
-fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<Vec<RunWord>> {
-    // What the word list says about each distinct capitalised form, asked once.
-    let facts: Vec<Option<WordFacts>> = doc
-        .vocabulary
-        .forms
-        .iter()
-        .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
-        .collect();
-    let mut runs: Vec<Vec<RunWord>> = Vec::new();
+/// Hands each maximal run of capitalised words joined by spaces, acronyms ending a run, to
+/// `each`. One buffer holds every run in turn: most runs are a single word, and a vector
+/// apiece cost more than finding them.
+fn for_each_capitalised_run(
+    doc: &Document,
+    facts: &[Option<WordFacts>],
+    starts: &[bool],
+    mut each: impl FnMut(&[RunWord]),
+) {
+    let mut run: Vec<RunWord> = Vec::new();
     for block in &doc.blocks {
         let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
-        let mut run: Vec<RunWord> = Vec::new();
         for i in doc.token_range(&block.span) {
             let token = &doc.tokens[i];
             let in_credit = token.span.start >= credit_start;
@@ -84,7 +104,8 @@ fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<V
                 w.index + 1 == i && w.in_credit == in_credit && spaces_only(doc, i)
             });
             if (!capitalised || !joined) && !run.is_empty() {
-                runs.push(std::mem::take(&mut run));
+                each(&run);
+                run.clear();
             }
             if let Some(f) = word_facts.filter(|_| capitalised) {
                 run.push(RunWord {
@@ -98,10 +119,10 @@ fn capitalised_runs(doc: &Document, lexicon: &Lexicon, starts: &[bool]) -> Vec<V
             }
         }
         if !run.is_empty() {
-            runs.push(run);
+            each(&run);
+            run.clear();
         }
     }
-    runs
 }
 
 /// Capitalised, at least two letters, not an acronym.
@@ -153,6 +174,7 @@ mod tests {
         );
         let lexicon = &names::data("de").expect("German data").lexicon;
         find(&doc, lexicon)
+            .mentions
             .iter()
             .map(|m| {
                 let start = doc.tokens[m.tokens.start].span.start;

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use crate::document::{BlockKind, Document, TokenKind};
 pub use house::{HouseList, HouseRow, NamesError};
-use lexicon::Lexicon;
+use lexicon::{Lexicon, WordFacts};
 use mentions::Mention;
 use romanize::Romanization;
 
@@ -106,6 +106,8 @@ pub struct Context<'d, 'a> {
     pub house: &'d HouseList,
     /// The names of the document, found once and shared by the name checks.
     pub mentions: &'d [Mention],
+    /// What the word list says about each capitalised form, by vocabulary id.
+    word_facts: &'d [Option<WordFacts>],
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -116,20 +118,35 @@ impl<'d, 'a> Context<'d, 'a> {
             Some(list) if list.lang == doc.language => list.as_ref(),
             _ => &data.house,
         };
-        let mentions = doc
+        let found = doc
             .name_mentions
             .get_or_init(|| mentions::find(doc, &data.lexicon));
         Some(Context {
             doc,
             data,
             house,
-            mentions,
+            mentions: &found.mentions,
+            word_facts: &found.facts,
         })
     }
 
     /// The text of a document token.
     pub fn word(&self, token: usize) -> &'a str {
         self.doc.slice(&self.doc.tokens[token].span)
+    }
+
+    /// Whether German text knows the word of a token ([`Lexicon::knows`]); for a capitalised
+    /// word the answer is at hand, given when the mentions were found.
+    pub fn knows_word(&self, token: usize) -> bool {
+        let facts = self
+            .doc
+            .vocabulary
+            .id(token)
+            .and_then(|id| self.word_facts.get(id));
+        match facts {
+            Some(Some(f)) => f.known,
+            _ => self.data.lexicon.knows(self.word(token)),
+        }
     }
 
     /// The article's main subjects: the names in the title and the most mentioned name.
@@ -199,7 +216,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let roman = letters.iter().all(|c| matches!(c, 'I' | 'V' | 'X'));
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !roman;
         acronym
-            || (!self.data.lexicon.knows(word)
+            || (!self.knows_word(token)
                 && !self
                     .mentions
                     .iter()
@@ -311,6 +328,31 @@ mod tests {
                 (16, "name-variant", "Lovetskiy", "Lovetsky"),
             ]
         );
+    }
+
+    #[test]
+    fn known_words_are_answered_as_the_word_list_does() {
+        let text = "Präsident Kim Jong-un traf Olaf Scholz, Ursula von der Leyen und die NATO. \
+                    Vier Kyiv Independent Reporter sahen Straße, STRASSE und Capitol Hill. \
+                    Die Ex-Frau von Zelensky aß Äpfel in Groß-Gerau. © Alexei Petrovsky/Imago\n";
+        let doc = Document::parse(
+            text,
+            &crate::document::ReadOptions {
+                language: Some("de".into()),
+                ..crate::document::ReadOptions::default()
+            },
+        );
+        let cx = Context::new(&doc).expect("German name data");
+        let lexicon = &cx.data.lexicon;
+        for t in 0..doc.tokens.len() {
+            assert_eq!(
+                cx.knows_word(t),
+                lexicon.knows(cx.word(t)),
+                "{}",
+                cx.word(t)
+            );
+        }
+        assert!(cx.word_facts.iter().flatten().count() >= 20);
     }
 
     #[test]
