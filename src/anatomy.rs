@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::keywords::Gate;
 use crate::lang::{self, DataRegex, Language};
 
 /// A run of whole lines that is not article text.
@@ -109,6 +110,15 @@ fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::Reg
 /// Looks for a machine-translation notice in any language mtlint knows.
 pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
     let patterns = DisclaimerPatterns::get();
+    // Nearly no text has a notice, and one search for the patterns' keywords rules it out
+    // far more cheaply than searching every pattern (see `keywords`).
+    if patterns
+        .gate
+        .as_ref()
+        .is_some_and(|gate| !gate.passes(text))
+    {
+        return None;
+    }
     // The notice sits at the end of a page far more often than at the top.
     for &i in candidate_lines(text, lines, patterns).iter().rev() {
         let line = &lines[i];
@@ -131,6 +141,9 @@ struct DisclaimerPatterns {
     one_line: Vec<&'static DataRegex>,
     /// Any other pattern: tried line by line.
     per_line: Vec<&'static DataRegex>,
+    /// Shuts out the texts that hold no keyword of any pattern, hence no notice; `None` when
+    /// some pattern has no keyword.
+    gate: Option<Gate>,
 }
 
 impl DisclaimerPatterns {
@@ -148,10 +161,17 @@ impl DisclaimerPatterns {
             .iter()
             .flat_map(|l| &l.disclaimers)
             .partition(|p| stays_on_one_line(p.as_str()));
+        let gate = Gate::new(
+            languages
+                .iter()
+                .flat_map(|l| &l.disclaimers)
+                .map(|p| p.as_str()),
+        );
         DisclaimerPatterns {
             languages,
             one_line,
             per_line,
+            gate,
         }
     }
 }
@@ -273,6 +293,53 @@ mod tests {
         ));
         assert!(!stays_on_one_line(r"(?i)wurde\s+übersetzt"));
         assert!(!stays_on_one_line(r"übersetzt$"));
+    }
+
+    /// Finds the notice with every pattern, as without the gate.
+    fn find_disclaimer_ungated(text: &str) -> Option<Disclaimer> {
+        let lines = line_spans(text);
+        let patterns = DisclaimerPatterns::get();
+        candidate_lines(text, &lines, patterns)
+            .iter()
+            .rev()
+            .find_map(|&i| {
+                patterns
+                    .languages
+                    .iter()
+                    .find_map(|l| match_disclaimer(l, &text[lines[i].clone()], lines[i].start))
+            })
+    }
+
+    #[test]
+    fn every_disclaimer_pattern_has_keywords() {
+        assert!(DisclaimerPatterns::get().gate.is_some());
+    }
+
+    #[test]
+    fn the_keyword_gate_changes_no_verdict() {
+        let texts = [
+            "Text.\nDieser Artikel wurde aus dem Englischen automatisiert ins Deutsche übersetzt.\n",
+            "Text.\nDIESER ARTIKEL WURDE AUS DEM ENGLISCHEN AUTOMATISIERT ÜBERSETZT.\n",
+            "Text.\nDieser Artikel wurde maſchinell überſetzt.\n",
+            "Text.\nThis article was machine-translated from German.\n",
+            "Text.\nThis article was machine-TRANSLATED from German.\n",
+            "Text.\nThis article was machine-translated from Fren\u{212A}h.\n",
+            "Text.\nDieser Arti\u{212A}el wurde maschinell ins Deutsche übersetzt.\n",
+            "Texte.\nCet article a été traduit automatiquement de l'anglais.\n",
+            "Texto.\nEste artículo ha sido traducido del inglés de forma automática.\n",
+            "Ein Roman, den sie ins Deutsche übersetzt hat.\n",
+            "Putin besuchte Pjöngjang.\nKim lobte das Bündnis.\n",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(
+                find_disclaimer(text, &line_spans(text)),
+                find_disclaimer_ungated(text),
+                "{text}"
+            );
+        }
+        let long_s = "Dieser Artikel wurde maſchinell überſetzt.";
+        assert!(find_disclaimer(long_s, &line_spans(long_s)).is_some());
     }
 
     #[test]
