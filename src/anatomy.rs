@@ -111,20 +111,22 @@ fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::Reg
 pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
     let patterns = DisclaimerPatterns::get();
     // Nearly no text has a notice, and one search for the patterns' keywords rules it out
-    // far more cheaply than searching every pattern (see `keywords`).
-    if patterns
-        .gate
-        .as_ref()
-        .is_some_and(|gate| !gate.passes(text))
-    {
-        return None;
-    }
+    // far more cheaply than searching every pattern (see `keywords`). A pattern whose
+    // keywords are missing cannot match, so it is neither searched nor compiled.
+    let possible = match &patterns.gate {
+        Some(gate) => gate.possible(text)?,
+        None => vec![true; patterns.all.len()],
+    };
     // The notice sits at the end of a page far more often than at the top.
-    for &i in candidate_lines(text, lines, patterns).iter().rev() {
+    for &i in candidate_lines(text, lines, patterns, &possible)
+        .iter()
+        .rev()
+    {
         let line = &lines[i];
         let line_text = &text[line.clone()];
-        for language in &patterns.languages {
-            if let Some(d) = match_disclaimer(language, line_text, line.start) {
+        for (language, first) in patterns.languages.iter().zip(&patterns.first) {
+            let possible = &possible[*first..first + language.disclaimers.len()];
+            if let Some(d) = match_disclaimer(language, possible, line_text, line.start) {
                 return Some(d);
             }
         }
@@ -137,11 +139,16 @@ pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer>
 struct DisclaimerPatterns {
     /// The languages with data, in the order their notices are tried on a line.
     languages: Vec<&'static Language>,
-    /// Patterns that cannot reach across a line break: searched over the whole text.
-    one_line: Vec<&'static DataRegex>,
+    /// Every language's patterns, language after language.
+    all: Vec<&'static DataRegex>,
+    /// For each language, the index in `all` of its first pattern.
+    first: Vec<usize>,
+    /// Patterns (indexes into `all`) that cannot reach across a line break: searched over
+    /// the whole text.
+    one_line: Vec<usize>,
     /// Any other pattern: tried line by line.
-    per_line: Vec<&'static DataRegex>,
-    /// Shuts out the texts that hold no keyword of any pattern, hence no notice; `None` when
+    per_line: Vec<usize>,
+    /// Tells which patterns a text may match (none, for nearly every text); `None` when
     /// some pattern has no keyword.
     gate: Option<Gate>,
 }
@@ -157,18 +164,22 @@ impl DisclaimerPatterns {
             .iter()
             .filter_map(|code| lang::language(code))
             .collect();
-        let (one_line, per_line): (Vec<&'static DataRegex>, Vec<_>) = languages
+        let first = languages
             .iter()
-            .flat_map(|l| &l.disclaimers)
-            .partition(|p| stays_on_one_line(p.as_str()));
-        let gate = Gate::new(
-            languages
-                .iter()
-                .flat_map(|l| &l.disclaimers)
-                .map(|p| p.as_str()),
-        );
+            .scan(0, |next, l| {
+                let first = *next;
+                *next += l.disclaimers.len();
+                Some(first)
+            })
+            .collect();
+        let all: Vec<&'static DataRegex> = languages.iter().flat_map(|l| &l.disclaimers).collect();
+        let (one_line, per_line) =
+            (0..all.len()).partition(|&i| stays_on_one_line(all[i].as_str()));
+        let gate = Gate::new(all.iter().map(|p| p.as_str()));
         DisclaimerPatterns {
             languages,
+            all,
+            first,
             one_line,
             per_line,
             gate,
@@ -176,13 +187,15 @@ impl DisclaimerPatterns {
     }
 }
 
-/// The lines (indexes, ascending) on which some disclaimer pattern may match. A pattern that
-/// cannot reach across a line break is searched once over the whole text, which is far
-/// cheaper than once per line; any other pattern is tried line by line.
+/// The lines (indexes, ascending) on which some disclaimer pattern may match, of the patterns
+/// `possible` leaves. A pattern that cannot reach across a line break is searched once over
+/// the whole text, which is far cheaper than once per line; any other pattern is tried line
+/// by line.
 fn candidate_lines(
     text: &str,
     lines: &[Range<usize>],
     patterns: &DisclaimerPatterns,
+    possible: &[bool],
 ) -> Vec<usize> {
     let line_of = |pos: usize| {
         lines
@@ -190,10 +203,11 @@ fn candidate_lines(
             .min(lines.len().saturating_sub(1))
     };
     let mut found = Vec::new();
-    for pattern in &patterns.one_line {
-        found.extend(pattern.find_iter(text).map(|m| line_of(m.start())));
+    for &p in patterns.one_line.iter().filter(|&&p| possible[p]) {
+        found.extend(patterns.all[p].find_iter(text).map(|m| line_of(m.start())));
     }
-    for pattern in &patterns.per_line {
+    for &p in patterns.per_line.iter().filter(|&&p| possible[p]) {
+        let pattern = patterns.all[p];
         found.extend((0..lines.len()).filter(|&i| pattern.is_match(&text[lines[i].clone()])));
     }
     found.sort_unstable();
@@ -208,8 +222,16 @@ fn stays_on_one_line(pattern: &str) -> bool {
     !REACH.iter().any(|r| pattern.contains(r)) && !pattern.contains("\\P")
 }
 
-fn match_disclaimer(language: &Language, line: &str, offset: usize) -> Option<Disclaimer> {
-    for pattern in &language.disclaimers {
+/// The notice on a line, by the first of a language's patterns that matches it (of those
+/// `possible` leaves, one flag per pattern).
+fn match_disclaimer(
+    language: &Language,
+    possible: &[bool],
+    line: &str,
+    offset: usize,
+) -> Option<Disclaimer> {
+    let patterns = language.disclaimers.iter().zip(possible);
+    for pattern in patterns.filter(|(_, possible)| **possible).map(|(p, _)| p) {
         // Capturing is far slower than matching, and nearly every line does not match.
         if !pattern.is_match(line) {
             continue;
@@ -299,14 +321,14 @@ mod tests {
     fn find_disclaimer_ungated(text: &str) -> Option<Disclaimer> {
         let lines = line_spans(text);
         let patterns = DisclaimerPatterns::get();
-        candidate_lines(text, &lines, patterns)
+        let every = vec![true; patterns.all.len()];
+        candidate_lines(text, &lines, patterns, &every)
             .iter()
             .rev()
             .find_map(|&i| {
-                patterns
-                    .languages
-                    .iter()
-                    .find_map(|l| match_disclaimer(l, &text[lines[i].clone()], lines[i].start))
+                patterns.languages.iter().find_map(|l| {
+                    match_disclaimer(l, &every, &text[lines[i].clone()], lines[i].start)
+                })
             })
     }
 
@@ -328,6 +350,8 @@ mod tests {
             "Texte.\nCet article a été traduit automatiquement de l'anglais.\n",
             "Texto.\nEste artículo ha sido traducido del inglés de forma automática.\n",
             "Ein Roman, den sie ins Deutsche übersetzt hat.\n",
+            "Automatisch übersetzt.\nThis article was translated from German by machine.\n",
+            "This text was translated automatically.\nTexto traducido.\n",
             "Putin besuchte Pjöngjang.\nKim lobte das Bündnis.\n",
             "",
         ];

@@ -137,23 +137,31 @@ fn ascii_character(hir: &Hir, folds: &[char]) -> Option<char> {
     found
 }
 
-/// One search for the keywords of many patterns: a text the gate shuts out holds no match of
-/// any of them.
+/// One search for the keywords of many patterns, telling which of them a text may match: a
+/// pattern whose keywords a text lacks has no match in it, and need not even be compiled.
 pub struct Gate {
-    /// The keywords (lower case) and the characters of [`folds_to_ascii`], searched in a
+    /// Every keyword (lower case) and the characters of [`folds_to_ascii`], searched in a
     /// lower-cased copy of the text: an exact search is much faster than an ASCII
     /// case-insensitive one, which finds no rare bytes to skip ahead to.
     finder: AhoCorasick,
+    /// The keywords of each pattern, in the order the patterns were given.
+    keywords: Vec<Vec<String>>,
+    folds: Vec<String>,
 }
 
 impl Gate {
     /// A gate for `patterns`; `None` when one of them has no keywords (then every text must be
     /// searched).
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Option<Gate> {
-        let mut needles: Vec<String> = folds_to_ascii().iter().map(char::to_string).collect();
-        for pattern in patterns {
-            needles.extend(keywords(pattern)?);
-        }
+        let keywords: Vec<Vec<String>> =
+            patterns.into_iter().map(keywords).collect::<Option<_>>()?;
+        let folds: Vec<String> = folds_to_ascii().iter().map(char::to_string).collect();
+        let mut needles: Vec<&str> = keywords
+            .iter()
+            .flatten()
+            .chain(&folds)
+            .map(String::as_str)
+            .collect();
         needles.sort_unstable();
         needles.dedup();
         // Only a leftmost match kind lets the automaton search with Teddy (SIMD); which
@@ -162,14 +170,28 @@ impl Gate {
             .match_kind(MatchKind::LeftmostFirst)
             .build(&needles)
             .ok()?;
-        Some(Gate { finder })
+        Some(Gate {
+            finder,
+            keywords,
+            folds,
+        })
     }
 
-    /// Whether `text` may hold a match of one of the patterns.
-    pub fn passes(&self, text: &str) -> bool {
+    /// For each pattern, whether `text` may hold a match of it; `None` when it holds no match
+    /// of any (nearly every text).
+    pub fn possible(&self, text: &str) -> Option<Vec<bool>> {
         // Lower-casing ASCII leaves every other byte, so the characters of `folds_to_ascii`
         // are still found verbatim.
-        self.finder.is_match(&text.to_ascii_lowercase())
+        let lower = text.to_ascii_lowercase();
+        if !self.finder.is_match(&lower) {
+            return None;
+        }
+        // The rare text with a keyword is searched again, pattern by pattern.
+        if self.folds.iter().any(|c| lower.contains(c.as_str())) {
+            return Some(vec![true; self.keywords.len()]);
+        }
+        let found = |words: &Vec<String>| words.iter().any(|w| lower.contains(w.as_str()));
+        Some(self.keywords.iter().map(found).collect())
     }
 }
 
@@ -243,17 +265,24 @@ mod tests {
             "Kein Hinweis hier.",
         ];
         for text in texts {
-            let matches = patterns
-                .iter()
-                .any(|p| Regex::new(p).unwrap().is_match(text));
-            assert!(!matches || gate.passes(text), "{text}");
+            let possible = gate.possible(text);
+            for (i, pattern) in patterns.iter().enumerate() {
+                let matches = Regex::new(pattern).unwrap().is_match(text);
+                let may = possible.as_ref().is_some_and(|p| p[i]);
+                assert!(!matches || may, "{text} {pattern}");
+            }
         }
-        assert!(!gate.passes("Kein Hinweis hier."));
-        assert!(
-            gate.passes("Ein Text, der maschinell entstand."),
-            "keyword, no notice"
+        assert_eq!(gate.possible("Kein Hinweis hier."), None);
+        assert_eq!(
+            gate.possible("Ein Text, der maschinell entstand."),
+            Some(vec![true, false]),
+            "a keyword without a notice"
         );
-        assert!(gate.passes("Ein ſ genügt."), "long s always passes");
+        assert_eq!(
+            gate.possible("Ein ſ genügt."),
+            Some(vec![true, true]),
+            "a long s lets every pattern through"
+        );
     }
 
     #[test]
