@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::keywords::Gate;
 use crate::lang::{self, DataRegex, Language};
 
 /// A run of whole lines that is not article text.
@@ -109,12 +110,23 @@ fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::Reg
 /// Looks for a machine-translation notice in any language mtlint knows.
 pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer> {
     let patterns = DisclaimerPatterns::get();
+    // Nearly no text has a notice, and one search for the patterns' keywords rules it out
+    // far more cheaply than searching every pattern (see `keywords`). A pattern whose
+    // keywords are missing cannot match, so it is neither searched nor compiled.
+    let possible = match &patterns.gate {
+        Some(gate) => gate.possible(text)?,
+        None => vec![true; patterns.all.len()],
+    };
     // The notice sits at the end of a page far more often than at the top.
-    for &i in candidate_lines(text, lines, patterns).iter().rev() {
+    for &i in candidate_lines(text, lines, patterns, &possible)
+        .iter()
+        .rev()
+    {
         let line = &lines[i];
         let line_text = &text[line.clone()];
-        for language in &patterns.languages {
-            if let Some(d) = match_disclaimer(language, line_text, line.start) {
+        for (language, first) in patterns.languages.iter().zip(&patterns.first) {
+            let possible = &possible[*first..first + language.disclaimers.len()];
+            if let Some(d) = match_disclaimer(language, possible, line_text, line.start) {
                 return Some(d);
             }
         }
@@ -127,10 +139,18 @@ pub fn find_disclaimer(text: &str, lines: &[Range<usize>]) -> Option<Disclaimer>
 struct DisclaimerPatterns {
     /// The languages with data, in the order their notices are tried on a line.
     languages: Vec<&'static Language>,
-    /// Patterns that cannot reach across a line break: searched over the whole text.
-    one_line: Vec<&'static DataRegex>,
+    /// Every language's patterns, language after language.
+    all: Vec<&'static DataRegex>,
+    /// For each language, the index in `all` of its first pattern.
+    first: Vec<usize>,
+    /// Patterns (indexes into `all`) that cannot reach across a line break: searched over
+    /// the whole text.
+    one_line: Vec<usize>,
     /// Any other pattern: tried line by line.
-    per_line: Vec<&'static DataRegex>,
+    per_line: Vec<usize>,
+    /// Tells which patterns a text may match (none, for nearly every text); `None` when
+    /// some pattern has no keyword.
+    gate: Option<Gate>,
 }
 
 impl DisclaimerPatterns {
@@ -144,25 +164,38 @@ impl DisclaimerPatterns {
             .iter()
             .filter_map(|code| lang::language(code))
             .collect();
-        let (one_line, per_line): (Vec<&'static DataRegex>, Vec<_>) = languages
+        let first = languages
             .iter()
-            .flat_map(|l| &l.disclaimers)
-            .partition(|p| stays_on_one_line(p.as_str()));
+            .scan(0, |next, l| {
+                let first = *next;
+                *next += l.disclaimers.len();
+                Some(first)
+            })
+            .collect();
+        let all: Vec<&'static DataRegex> = languages.iter().flat_map(|l| &l.disclaimers).collect();
+        let (one_line, per_line) =
+            (0..all.len()).partition(|&i| stays_on_one_line(all[i].as_str()));
+        let gate = Gate::new(all.iter().map(|p| p.as_str()));
         DisclaimerPatterns {
             languages,
+            all,
+            first,
             one_line,
             per_line,
+            gate,
         }
     }
 }
 
-/// The lines (indexes, ascending) on which some disclaimer pattern may match. A pattern that
-/// cannot reach across a line break is searched once over the whole text, which is far
-/// cheaper than once per line; any other pattern is tried line by line.
+/// The lines (indexes, ascending) on which some disclaimer pattern may match, of the patterns
+/// `possible` leaves. A pattern that cannot reach across a line break is searched once over
+/// the whole text, which is far cheaper than once per line; any other pattern is tried line
+/// by line.
 fn candidate_lines(
     text: &str,
     lines: &[Range<usize>],
     patterns: &DisclaimerPatterns,
+    possible: &[bool],
 ) -> Vec<usize> {
     let line_of = |pos: usize| {
         lines
@@ -170,10 +203,11 @@ fn candidate_lines(
             .min(lines.len().saturating_sub(1))
     };
     let mut found = Vec::new();
-    for pattern in &patterns.one_line {
-        found.extend(pattern.find_iter(text).map(|m| line_of(m.start())));
+    for &p in patterns.one_line.iter().filter(|&&p| possible[p]) {
+        found.extend(patterns.all[p].find_iter(text).map(|m| line_of(m.start())));
     }
-    for pattern in &patterns.per_line {
+    for &p in patterns.per_line.iter().filter(|&&p| possible[p]) {
+        let pattern = patterns.all[p];
         found.extend((0..lines.len()).filter(|&i| pattern.is_match(&text[lines[i].clone()])));
     }
     found.sort_unstable();
@@ -188,8 +222,16 @@ fn stays_on_one_line(pattern: &str) -> bool {
     !REACH.iter().any(|r| pattern.contains(r)) && !pattern.contains("\\P")
 }
 
-fn match_disclaimer(language: &Language, line: &str, offset: usize) -> Option<Disclaimer> {
-    for pattern in &language.disclaimers {
+/// The notice on a line, by the first of a language's patterns that matches it (of those
+/// `possible` leaves, one flag per pattern).
+fn match_disclaimer(
+    language: &Language,
+    possible: &[bool],
+    line: &str,
+    offset: usize,
+) -> Option<Disclaimer> {
+    let patterns = language.disclaimers.iter().zip(possible);
+    for pattern in patterns.filter(|(_, possible)| **possible).map(|(p, _)| p) {
         // Capturing is far slower than matching, and nearly every line does not match.
         if !pattern.is_match(line) {
             continue;
@@ -273,6 +315,55 @@ mod tests {
         ));
         assert!(!stays_on_one_line(r"(?i)wurde\s+übersetzt"));
         assert!(!stays_on_one_line(r"übersetzt$"));
+    }
+
+    /// Finds the notice with every pattern, as without the gate.
+    fn find_disclaimer_ungated(text: &str) -> Option<Disclaimer> {
+        let lines = line_spans(text);
+        let patterns = DisclaimerPatterns::get();
+        let every = vec![true; patterns.all.len()];
+        candidate_lines(text, &lines, patterns, &every)
+            .iter()
+            .rev()
+            .find_map(|&i| {
+                patterns.languages.iter().find_map(|l| {
+                    match_disclaimer(l, &every, &text[lines[i].clone()], lines[i].start)
+                })
+            })
+    }
+
+    #[test]
+    fn every_disclaimer_pattern_has_keywords() {
+        assert!(DisclaimerPatterns::get().gate.is_some());
+    }
+
+    #[test]
+    fn the_keyword_gate_changes_no_verdict() {
+        let texts = [
+            "Text.\nDieser Artikel wurde aus dem Englischen automatisiert ins Deutsche übersetzt.\n",
+            "Text.\nDIESER ARTIKEL WURDE AUS DEM ENGLISCHEN AUTOMATISIERT ÜBERSETZT.\n",
+            "Text.\nDieser Artikel wurde maſchinell überſetzt.\n",
+            "Text.\nThis article was machine-translated from German.\n",
+            "Text.\nThis article was machine-TRANSLATED from German.\n",
+            "Text.\nThis article was machine-translated from Fren\u{212A}h.\n",
+            "Text.\nDieser Arti\u{212A}el wurde maschinell ins Deutsche übersetzt.\n",
+            "Texte.\nCet article a été traduit automatiquement de l'anglais.\n",
+            "Texto.\nEste artículo ha sido traducido del inglés de forma automática.\n",
+            "Ein Roman, den sie ins Deutsche übersetzt hat.\n",
+            "Automatisch übersetzt.\nThis article was translated from German by machine.\n",
+            "This text was translated automatically.\nTexto traducido.\n",
+            "Putin besuchte Pjöngjang.\nKim lobte das Bündnis.\n",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(
+                find_disclaimer(text, &line_spans(text)),
+                find_disclaimer_ungated(text),
+                "{text}"
+            );
+        }
+        let long_s = "Dieser Artikel wurde maſchinell überſetzt.";
+        assert!(find_disclaimer(long_s, &line_spans(long_s)).is_some());
     }
 
     #[test]

@@ -405,22 +405,44 @@ fn tokenize_blocks(text: &str, blocks: &[Block]) -> Vec<Token> {
 /// Splits a span into word, number and punctuation tokens.
 pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     let s = &text[span.clone()];
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(c) = s[i..].chars().next() {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let (kind, end) = if is_alphanumeric(c) {
-            word_or_number(s, i, c)
-        } else {
-            (TokenKind::Punct, i + c.len_utf8())
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, nearly all of news text, is told apart by its byte; only other characters
+        // are decoded. The ASCII white space of `char::is_whitespace` is ' ' and \t..=\r.
+        let (kind, end) = match b {
+            b' ' | b'\t'..=b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => word_or_number(s, i, char::from(b)),
+            0..=0x7F => (TokenKind::Punct, i + 1),
+            _ => {
+                let Some(c) = char_at(s, i) else { break };
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if is_alphanumeric(c) {
+                    word_or_number(s, i, c)
+                } else {
+                    (TokenKind::Punct, i + c.len_utf8())
+                }
+            }
         };
         out.push(Token {
             kind,
             span: span.start + i..span.start + end,
         });
         i = end;
+    }
+}
+
+/// The character of `s` that starts at byte `i`, if one does; ASCII needs no decoding.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..).and_then(|rest| rest.chars().next()),
     }
 }
 
@@ -432,18 +454,19 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
     let mut has_letter = is_alphabetic(first);
     loop {
         // Runs of ASCII letters and digits, most of any token, need no decoding.
-        while let Some(b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-            has_letter |= b.is_ascii_alphabetic();
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphabetic() {
+                has_letter = true;
+            } else if !b.is_ascii_digit() {
+                break;
+            }
             end += 1;
         }
-        let Some(d) = s[end..].chars().next() else {
+        let Some(d) = char_at(s, end) else {
             break;
         };
         let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
-            && s[end + d.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(|n| joiner_allowed(d, n, has_letter));
+            && char_at(s, end + d.len_utf8()).is_some_and(|n| joiner_allowed(d, n, has_letter));
         if !(joins || is_alphanumeric(d)) {
             break;
         }
@@ -692,6 +715,77 @@ mod tests {
         assert_eq!(doc.vocabulary.forms, ["Putin", "und", "Putins"]);
         assert_eq!(doc.vocabulary.id(2), Some(0));
         assert_eq!(doc.vocabulary.id(5), None, "the full stop is no word");
+    }
+
+    /// The tokenizer without its ASCII shortcuts: every character decoded and classified by
+    /// the Unicode tables.
+    fn tokenize_by_chars(s: &str) -> Vec<(TokenKind, Range<usize>)> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let pos = |k: usize| chars.get(k).map_or(s.len(), |&(i, _)| i);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while let Some(c) = at(k) {
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            k += 1;
+            let kind = if c.is_alphanumeric() {
+                let mut has_letter = c.is_alphabetic();
+                while let Some(d) = at(k) {
+                    let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
+                        && at(k + 1).is_some_and(|n| match d {
+                            '.' | ',' => !has_letter && n.is_ascii_digit(),
+                            _ => n.is_alphanumeric(),
+                        });
+                    if !(joins || d.is_alphanumeric()) {
+                        break;
+                    }
+                    has_letter |= d.is_alphabetic();
+                    k += 1;
+                }
+                if has_letter {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                }
+            } else {
+                TokenKind::Punct
+            };
+            out.push((kind, pos(start)..pos(k)));
+        }
+        out
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_char_by_char_tokenizer() {
+        let texts = [
+            "Der US-Präsident nannte 10.000 und 4,8 Millionen.",
+            "„Wir kommen“, sagte er – am 7. Mai 2000 … (dpa)",
+            "rock’n’roll l'homme 3.5.2024 1,2,3 a-1 -x x- 'x' ’x’ x’",
+            "tab\there\x0bvt\x0cff\r\nnew\u{85}nel\u{a0}nbsp\u{2009}thin\u{3000}ideo",
+            "\u{1c}\u{1f} fs× ÷ × ŠKODA ǅ Ⅻ ½ ² ٣ 三 𝟎𝟏 𐐀",
+            "Straße ſ \u{212A}elvin İstanbul Αθήνα Київ",
+            "x.-y 1.-2 ,5 .5 5. 5, a.b a,b 1’2 a’1 1-a -1",
+            "",
+            " ",
+            "é",
+            "…",
+        ];
+        for text in texts {
+            let mut tokens = Vec::new();
+            tokenize(text, 0..text.len(), &mut tokens);
+            let fast: Vec<_> = tokens.into_iter().map(|t| (t.kind, t.span)).collect();
+            assert_eq!(fast, tokenize_by_chars(text), "{text:?}");
+        }
+        // A span inside a text: offsets count from the start of the text.
+        let text = "ab Cd-ef 12";
+        let mut tokens = Vec::new();
+        tokenize(text, 3..text.len(), &mut tokens);
+        assert_eq!(tokens[0].span, 3..8);
+        assert_eq!(tokens[1].span, 9..11);
     }
 
     #[test]

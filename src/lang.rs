@@ -493,29 +493,48 @@ const MIN_LEAD: usize = 4;
 /// Samples shorter than this are left to statistical detection.
 const MIN_WORDS: usize = 12;
 
-/// The length in bytes of the longest frequent word of any supported language, worked out
-/// once (it takes a walk over every word list).
-fn longest_frequent_word() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| {
-        SUPPORTED
-            .iter()
-            .filter_map(|c| language(c))
-            .flat_map(|l| l.frequent_words.iter().map(String::len))
-            .max()
-            .unwrap_or(0)
-    })
+/// The frequent words of every supported language in one table, built once: a word is looked
+/// up once to learn which languages it is frequent in, not once per language.
+struct FrequentWords {
+    /// The supported languages with data; bit `i` of a word's mask stands for `languages[i]`.
+    languages: Vec<&'static Language>,
+    words: FxHashMap<&'static str, u32>,
+    /// The length in bytes of the longest word: longer words need no look-up.
+    longest: usize,
+}
+
+impl FrequentWords {
+    fn get() -> &'static FrequentWords {
+        static TABLE: OnceLock<FrequentWords> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let languages: Vec<&'static Language> =
+                SUPPORTED.iter().filter_map(|c| language(c)).collect();
+            let mut words: FxHashMap<&'static str, u32> = FxHashMap::default();
+            for (i, l) in languages.iter().enumerate() {
+                for w in &l.frequent_words {
+                    *words.entry(w.as_str()).or_default() |= 1 << i;
+                }
+            }
+            let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+            FrequentWords {
+                languages,
+                words,
+                longest,
+            }
+        })
+    }
 }
 
 /// Recognises a supported language by the share of its frequent words among the text's first
 /// words: cheap and certain on running text of a supported language. `None` leaves the
 /// decision to statistical detection.
 pub fn recognise(text: &str) -> Option<&'static str> {
-    let languages: Vec<&'static Language> = SUPPORTED.iter().filter_map(|c| language(c)).collect();
-    let mut hits = vec![0usize; languages.len()];
+    let table = FrequentWords::get();
+    // One count per language (`SUPPORTED` has far fewer than 32).
+    let mut hits = [0usize; 32];
+    let hits = &mut hits[..table.languages.len()];
     let mut words = 0;
     let mut lower = String::new();
-    let longest = longest_frequent_word();
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -523,7 +542,7 @@ pub fn recognise(text: &str) -> Option<&'static str> {
     {
         words += 1;
         // Frequent words are short; longer words need no look-up.
-        if word.len() > longest {
+        if word.len() > table.longest {
             continue;
         }
         lower.clear();
@@ -533,8 +552,10 @@ pub fn recognise(text: &str) -> Option<&'static str> {
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        for (hit, lang) in hits.iter_mut().zip(&languages) {
-            *hit += usize::from(lang.frequent_words.contains(lower.as_str()));
+        let mut languages = table.words.get(lower.as_str()).copied().unwrap_or(0);
+        while languages != 0 {
+            hits[languages.trailing_zeros() as usize] += 1;
+            languages &= languages - 1;
         }
     }
     let (best, &top) = hits.iter().enumerate().max_by_key(|&(_, h)| *h)?;
@@ -548,12 +569,66 @@ pub fn recognise(text: &str) -> Option<&'static str> {
     let clear = words >= MIN_WORDS
         && top as f64 >= MIN_SHARE * words as f64
         && top >= MIN_LEAD * runner_up.max(1);
-    clear.then(|| languages[best].code)
+    clear.then(|| table.languages[best].code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recognise_counts_as_one_look_up_per_language_would() {
+        let texts = [
+            "Die Regierung hat am Mittwoch beschlossen, die Hilfen für die Ukraine deutlich \
+             aufzustocken, wie ein Sprecher in Berlin mitteilte, und sie will mehr tun.",
+            "The government said on Wednesday that it would increase the aid to Ukraine, and \
+             that the new money was on its way to the front as of this week.",
+            "Le gouvernement a annoncé mercredi qu'il allait augmenter l'aide à l'Ukraine, et \
+             que les fonds sont en route pour le front depuis cette semaine.",
+            "El gobierno anunció el miércoles que aumentaría la ayuda a Ucrania, y que el dinero \
+             ya está en camino hacia el frente desde esta semana para los soldados.",
+            "Die the le el die the le el die the le el die the le el die the",
+            "Putin Kim Xi",
+            "",
+        ];
+        let languages: Vec<&Language> = SUPPORTED.iter().filter_map(|c| language(c)).collect();
+        for text in texts {
+            // Every language's list asked separately, as recognise once did.
+            let mut hits = vec![0usize; languages.len()];
+            let mut words = 0;
+            for word in text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(SAMPLE_WORDS)
+            {
+                words += 1;
+                let lower = word.to_lowercase();
+                for (hit, l) in hits.iter_mut().zip(&languages) {
+                    *hit += usize::from(l.frequent_words.contains(&lower));
+                }
+            }
+            let expected =
+                hits.iter()
+                    .enumerate()
+                    .max_by_key(|&(_, h)| *h)
+                    .and_then(|(best, &top)| {
+                        let runner_up = hits
+                            .iter()
+                            .enumerate()
+                            .filter(|&(i, _)| i != best)
+                            .map(|(_, &h)| h)
+                            .max()
+                            .unwrap_or(0);
+                        let clear = words >= MIN_WORDS
+                            && top as f64 >= MIN_SHARE * words as f64
+                            && top >= MIN_LEAD * runner_up.max(1);
+                        clear.then(|| languages[best].code)
+                    });
+            assert_eq!(recognise(text), expected, "{text}");
+        }
+        assert_eq!(recognise(texts[0]), Some("de"));
+        assert_eq!(recognise(texts[1]), Some("en"));
+    }
 
     #[test]
     fn running_text_is_recognised_by_frequent_words() {

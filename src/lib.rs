@@ -27,6 +27,7 @@ pub mod document;
 pub mod extract;
 pub mod finding;
 pub mod input;
+pub mod keywords;
 pub mod lang;
 pub mod langid;
 pub mod lexicon;

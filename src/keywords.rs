@@ -1,0 +1,292 @@
+//! Keywords of a pattern: literal text that every match of it contains, worked out from the
+//! parsed pattern. A text without any of a pattern's keywords holds no match, and one search
+//! for the keywords of many patterns costs far less than searching each pattern: Unicode
+//! case-insensitive patterns (`(?i)`) leave the regex engine without a fast literal search,
+//! because `k` and `s` also match 'K' (U+212A, Kelvin sign) and 'ſ' (U+017F, long s).
+//!
+//! The keywords are ASCII letters and digits, found ASCII case-insensitively ([`Gate`]); a text
+//! with one of the few characters that Unicode case folding takes to an ASCII letter
+//! ([`folds_to_ascii`]) always passes the gate.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// Lower-case ASCII strings one of which every match of `pattern` contains, ASCII case aside,
+/// in a text without the characters of [`folds_to_ascii`]; `None` when the pattern does not
+/// parse or has no such text (it may match without any fixed letters).
+pub fn keywords(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let folds = folds_to_ascii();
+    required(&hir, &folds)
+}
+
+/// The characters beyond ASCII that a case-insensitive pattern matches for an ASCII letter
+/// ('ſ' for `s`, the Kelvin sign for `k`), as the regex engine's own case folding tables say.
+pub fn folds_to_ascii() -> Vec<char> {
+    let Ok(hir) = regex_syntax::parse("(?i)[a-z]") else {
+        return Vec::new();
+    };
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        return Vec::new();
+    };
+    class
+        .iter()
+        .flat_map(|range| range.start()..=range.end())
+        .filter(|c| !c.is_ascii())
+        .collect()
+}
+
+/// Keywords of a parsed pattern (see [`keywords`]).
+fn required(hir: &Hir, folds: &[char]) -> Option<Vec<String>> {
+    match hir.kind() {
+        HirKind::Concat(parts) => required_in_sequence(parts, folds),
+        HirKind::Literal(_) | HirKind::Class(_) => {
+            required_in_sequence(std::slice::from_ref(hir), folds)
+        }
+        HirKind::Capture(capture) => required(&capture.sub, folds),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required(&repetition.sub, folds),
+        // Every branch must bring its own keywords; together they are the alternation's.
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required(branch, folds)?);
+            }
+            Some(all)
+        }
+        // Optional parts, anchors and the empty pattern hold no required text.
+        _ => None,
+    }
+}
+
+/// The best keywords of a sequence: a word (a run of consecutive ASCII letters and digits)
+/// or the keywords of one of its parts. Longer keywords are rarer in text, and fewer are
+/// found faster: the set whose shortest keyword is longest wins, then the smaller set.
+fn required_in_sequence(parts: &[Hir], folds: &[char]) -> Option<Vec<String>> {
+    let mut best: Option<Vec<String>> = None;
+    let mut word = String::new();
+    for part in parts {
+        match part.kind() {
+            HirKind::Literal(literal) => {
+                for &byte in literal.0.iter() {
+                    extend_word(
+                        &mut word,
+                        byte.is_ascii().then_some(char::from(byte)),
+                        &mut best,
+                    );
+                }
+            }
+            HirKind::Class(_) => extend_word(&mut word, ascii_character(part, folds), &mut best),
+            _ => {
+                extend_word(&mut word, None, &mut best);
+                if let Some(inner) = required(part, folds) {
+                    consider(inner, &mut best);
+                }
+            }
+        }
+    }
+    extend_word(&mut word, None, &mut best);
+    best
+}
+
+/// Adds a character to the word being read, or ends the word (and considers it) at anything
+/// but an ASCII letter or digit (`None`: a character that is not one fixed ASCII character).
+fn extend_word(word: &mut String, next: Option<char>, best: &mut Option<Vec<String>>) {
+    match next.filter(char::is_ascii_alphanumeric) {
+        Some(c) => word.push(c.to_ascii_lowercase()),
+        None if !word.is_empty() => consider(vec![std::mem::take(word)], best),
+        None => {}
+    }
+}
+
+fn consider(candidate: Vec<String>, best: &mut Option<Vec<String>>) {
+    let rank = |words: &[String]| {
+        let shortest = words.iter().map(String::len).min().unwrap_or(0);
+        (shortest, std::cmp::Reverse(words.len()))
+    };
+    if best.as_ref().is_none_or(|b| rank(&candidate) > rank(b)) {
+        *best = Some(candidate);
+    }
+}
+
+/// The one ASCII character (lower case) a class matches, ASCII case and the characters of
+/// `folds` aside: `[Ss\u{17F}]` is `s`, `[Xx]` is `x`, `[- ]` is none.
+fn ascii_character(hir: &Hir, folds: &[char]) -> Option<char> {
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        return None;
+    };
+    let mut found: Option<char> = None;
+    for range in class.iter() {
+        // A class of one letter has at most four members; a wider one is no single letter.
+        if u32::from(range.end()) - u32::from(range.start()) > 4 {
+            return None;
+        }
+        for c in range.start()..=range.end() {
+            if folds.contains(&c) {
+                continue;
+            }
+            if !c.is_ascii() {
+                return None;
+            }
+            let lower = c.to_ascii_lowercase();
+            match found {
+                Some(f) if f != lower => return None,
+                _ => found = Some(lower),
+            }
+        }
+    }
+    found
+}
+
+/// One search for the keywords of many patterns, telling which of them a text may match: a
+/// pattern whose keywords a text lacks has no match in it, and need not even be compiled.
+pub struct Gate {
+    /// Every keyword (lower case) and the characters of [`folds_to_ascii`], searched in a
+    /// lower-cased copy of the text: an exact search is much faster than an ASCII
+    /// case-insensitive one, which finds no rare bytes to skip ahead to.
+    finder: AhoCorasick,
+    /// The keywords of each pattern, in the order the patterns were given.
+    keywords: Vec<Vec<String>>,
+    folds: Vec<String>,
+}
+
+impl Gate {
+    /// A gate for `patterns`; `None` when one of them has no keywords (then every text must be
+    /// searched).
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Option<Gate> {
+        let keywords: Vec<Vec<String>> =
+            patterns.into_iter().map(keywords).collect::<Option<_>>()?;
+        let folds: Vec<String> = folds_to_ascii().iter().map(char::to_string).collect();
+        let mut needles: Vec<&str> = keywords
+            .iter()
+            .flatten()
+            .chain(&folds)
+            .map(String::as_str)
+            .collect();
+        needles.sort_unstable();
+        needles.dedup();
+        // Only a leftmost match kind lets the automaton search with Teddy (SIMD); which
+        // needle is found first does not matter.
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&needles)
+            .ok()?;
+        Some(Gate {
+            finder,
+            keywords,
+            folds,
+        })
+    }
+
+    /// For each pattern, whether `text` may hold a match of it; `None` when it holds no match
+    /// of any (nearly every text).
+    pub fn possible(&self, text: &str) -> Option<Vec<bool>> {
+        // Lower-casing ASCII leaves every other byte, so the characters of `folds_to_ascii`
+        // are still found verbatim.
+        let lower = text.to_ascii_lowercase();
+        if !self.finder.is_match(&lower) {
+            return None;
+        }
+        // The rare text with a keyword is searched again, pattern by pattern.
+        if self.folds.iter().any(|c| lower.contains(c.as_str())) {
+            return Some(vec![true; self.keywords.len()]);
+        }
+        let found = |words: &Vec<String>| words.iter().any(|w| lower.contains(w.as_str()));
+        Some(self.keywords.iter().map(found).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn words(pattern: &str) -> Option<Vec<String>> {
+        keywords(pattern)
+    }
+
+    #[test]
+    fn long_s_and_kelvin_sign_fold_to_ascii() {
+        let folds = folds_to_ascii();
+        assert!(
+            folds.contains(&'ſ') && folds.contains(&'\u{212A}'),
+            "{folds:?}"
+        );
+        assert!(folds.iter().all(|c| !c.is_ascii()));
+    }
+
+    #[test]
+    fn the_longest_word_is_the_keyword() {
+        assert_eq!(
+            words("(?i)(?:artikel|text) wurde (?:aus dem (?P<s>\\p{L}+) )?übersetzt"),
+            Some(vec!["bersetzt".to_string()])
+        );
+        assert_eq!(
+            words("(?i)(?:maschinell|automatisch) übersetzt"),
+            Some(vec!["maschinell".to_string(), "automatisch".to_string()])
+        );
+        assert_eq!(words("(?i)Kassel"), Some(vec!["kassel".to_string()]));
+    }
+
+    #[test]
+    fn an_alternation_needs_keywords_in_every_branch() {
+        assert_eq!(
+            words("(?i)(?:article|story) (?:was|is)"),
+            Some(vec!["article".to_string(), "story".to_string()])
+        );
+        assert_eq!(words("(?i)(?:article|\\d+)"), None);
+        assert_eq!(words("(?i)(?:übel)?"), None);
+        assert_eq!(words("\\p{L}+"), None);
+    }
+
+    #[test]
+    fn a_class_of_several_characters_ends_a_run() {
+        assert_eq!(
+            words("(?i)machine[- ]translated"),
+            Some(vec!["translated".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_gate_lets_through_every_text_a_pattern_matches() {
+        let patterns = [
+            "(?i)(?:artikel|text) wurde (?:maschinell|automatisch) übersetzt",
+            "(?i)texte a été traduit automatiquement",
+        ];
+        let gate = Gate::new(patterns).expect("keywords");
+        let texts = [
+            "Dieser Artikel wurde maschinell übersetzt.",
+            "DIESER ARTIKEL WURDE MASCHINELL ÜBERSETZT.",
+            "Dieser Artikel wurde maſchinell überſetzt.",
+            "Ce TEXTE a été TRADUIT automatiquement.",
+            "Ce texte a été traduit automatiquement.",
+            "Ce te\u{212A}te a été traduit automatiquement.",
+            "Der Artikel wurde gestern geschrieben.",
+            "Ein Text, den niemand übersetzt hat.",
+            "Kein Hinweis hier.",
+        ];
+        for text in texts {
+            let possible = gate.possible(text);
+            for (i, pattern) in patterns.iter().enumerate() {
+                let matches = Regex::new(pattern).unwrap().is_match(text);
+                let may = possible.as_ref().is_some_and(|p| p[i]);
+                assert!(!matches || may, "{text} {pattern}");
+            }
+        }
+        assert_eq!(gate.possible("Kein Hinweis hier."), None);
+        assert_eq!(
+            gate.possible("Ein Text, der maschinell entstand."),
+            Some(vec![true, false]),
+            "a keyword without a notice"
+        );
+        assert_eq!(
+            gate.possible("Ein ſ genügt."),
+            Some(vec![true, true]),
+            "a long s lets every pattern through"
+        );
+    }
+
+    #[test]
+    fn no_gate_for_a_pattern_without_keywords() {
+        assert!(Gate::new(["(?i)übersetzt", "\\d+"]).is_none());
+    }
+}
