@@ -46,8 +46,11 @@ pub struct FoldedStats<'a> {
 #[derive(Debug)]
 pub struct DistinctForm<'a> {
     pub form: &'a str,
-    /// Its case-folded form (borrowed where folding changes nothing).
+    /// Its case-folded form: borrowed from the form where folding changes nothing, else
+    /// from the frequency list where that has it (see [`FormIds::distinct`]).
     pub folded: Cow<'a, str>,
+    /// The frequency of the folded form (see [`Lexicon::zipf`]).
+    zipf: Option<f32>,
     count: usize,
 }
 
@@ -69,7 +72,7 @@ impl<'a> Census<'a> {
         let distinct = doc.vocabulary.forms.len();
         census.forms.reserve(distinct);
         census.occurrences.reserve(distinct);
-        let mut ids = FormIds::new(doc);
+        let mut ids = FormIds::new(doc, lexicon);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
                 census.add_run(doc, block, doc.token_range(&sentence.span), &mut ids);
@@ -79,18 +82,7 @@ impl<'a> Census<'a> {
             }
         }
         census.tally();
-        census.look_up(lexicon);
         census
-    }
-
-    /// Fills in the frequency of every form, all in one go (see [`Lexicon::zipf_of_all`]).
-    fn look_up(&mut self, lexicon: &Lexicon) {
-        let forms: Vec<&str> = self.folded.keys().map(|f| f.as_ref()).collect();
-        let frequencies = lexicon.zipf_of_all(&forms);
-        // An unchanged map yields its values in the order of its keys.
-        for (stats, zipf) in self.folded.values_mut().zip(frequencies) {
-            stats.zipf = zipf;
-        }
     }
 
     /// How often a case-folded form occurs.
@@ -103,7 +95,7 @@ impl<'a> Census<'a> {
         doc: &Document<'a>,
         block: &Block,
         range: Range<usize>,
-        ids: &mut FormIds<'_, 'a>,
+        ids: &mut FormIds<'_, '_, 'a>,
     ) {
         for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
             if token.kind != TokenKind::Word {
@@ -161,6 +153,8 @@ impl<'a> Census<'a> {
                 stats.spelling_count = distinct.count;
             }
             stats.count += distinct.count;
+            // The same for every spelling of the folded form.
+            stats.zipf = distinct.zipf;
         }
     }
 }
@@ -191,8 +185,10 @@ impl Shape {
 /// Numbers the distinct forms of the word parts. A whole word token has the form of its
 /// vocabulary entry (see [`crate::document::Vocabulary`]), so most words are numbered
 /// without hashing them again; only the parts of hyphenated words are looked up by text.
-struct FormIds<'v, 'a> {
+struct FormIds<'v, 'l, 'a> {
     vocabulary: &'v crate::document::Vocabulary<'a>,
+    /// Folds and looks up each new form.
+    folder: Folder<'l>,
     /// Vocabulary id → form id, once numbered.
     of_vocabulary: Vec<Option<usize>>,
     /// Vocabulary id → the shape of its tokens, once seen: news repeats its short words
@@ -202,11 +198,15 @@ struct FormIds<'v, 'a> {
     of_text: HashMap<&'a str, usize>,
 }
 
-impl<'v, 'a> FormIds<'v, 'a> {
-    fn new(doc: &'v Document<'a>) -> FormIds<'v, 'a> {
+impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
+    fn new(doc: &'v Document<'a>, lexicon: &'l Lexicon) -> FormIds<'v, 'l, 'a> {
         let forms = doc.vocabulary.forms.len();
         FormIds {
             vocabulary: &doc.vocabulary,
+            folder: Folder {
+                lexicon,
+                scratch: String::new(),
+            },
             of_vocabulary: vec![None; forms],
             shapes: vec![None; forms],
             of_text: HashMap::new(),
@@ -228,43 +228,66 @@ impl<'v, 'a> FormIds<'v, 'a> {
         forms: &mut Vec<DistinctForm<'a>>,
     ) -> usize {
         match self.vocabulary.id(token) {
-            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form)),
+            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form)),
             None => self.of_part(form, forms),
         }
     }
 
     fn of_part(&mut self, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
         if let Some(v) = self.vocabulary.id_of(form) {
-            return *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form));
+            return *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form));
         }
         *self
             .of_text
             .entry(form)
-            .or_insert_with(|| push(forms, form))
+            .or_insert_with(|| self.folder.push(forms, form))
     }
 }
 
-fn push<'a>(forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
-    forms.push(DistinctForm {
-        form,
-        folded: fold(form),
-        count: 0,
-    });
-    forms.len() - 1
+/// Case-folds new forms and looks them up in the frequency list.
+struct Folder<'l> {
+    lexicon: &'l Lexicon,
+    /// Each folded form is written here first, and copied only if it must be kept.
+    scratch: String,
 }
 
-/// A form case-folded, borrowed when it is folded already (most lower-case words).
-fn fold(form: &str) -> Cow<'_, str> {
-    let folded_already = if form.is_ascii() {
+impl Folder<'_> {
+    /// Numbers a new distinct form.
+    fn push<'a>(&mut self, forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
+        forms.push(self.distinct(form));
+        forms.len() - 1
+    }
+
+    /// A new distinct form, case-folded and looked up. The folded form is borrowed from the
+    /// form when that is folded already (most lower-case words), else from the frequency
+    /// list when the list has it (most capitalised words: the list's copy is the same text
+    /// and lives as long as the program); only the rest (mostly names) is copied.
+    fn distinct<'a>(&mut self, form: &'a str) -> DistinctForm<'a> {
+        let (folded, zipf) = if is_folded(form) {
+            (Cow::Borrowed(form), self.lexicon.zipf(form))
+        } else {
+            lexicon::fold_into(form, &mut self.scratch);
+            match self.lexicon.listed(&self.scratch) {
+                Some((listed, zipf)) => (Cow::Borrowed(listed), Some(zipf)),
+                None => (Cow::Owned(self.scratch.clone()), None),
+            }
+        };
+        DistinctForm {
+            form,
+            folded,
+            zipf,
+            count: 0,
+        }
+    }
+}
+
+/// Whether case-folding leaves a form as it is (see [`lexicon::fold`]).
+fn is_folded(form: &str) -> bool {
+    if form.is_ascii() {
         !form.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         form.chars()
             .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
-    };
-    if folded_already {
-        Cow::Borrowed(form)
-    } else {
-        Cow::Owned(lexicon::fold(form))
     }
 }
 
@@ -416,18 +439,27 @@ mod tests {
             }
             letters >= MIN_CHARS
         };
-        let folded_already = |form: &str| {
-            form.chars()
-                .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
-        };
         for &form in TRICKY {
             assert_eq!(is_checkable(form), checkable(form), "{form}");
-            assert_eq!(
-                matches!(fold(form), Cow::Borrowed(_)),
-                folded_already(form),
-                "{form}"
-            );
-            assert_eq!(fold(form), lexicon::fold(form), "{form}");
+            assert_eq!(is_folded(form), lexicon::fold(form) == form, "{form}");
+        }
+    }
+
+    #[test]
+    fn folded_forms_are_borrowed_from_the_form_or_the_frequency_list() {
+        let lexicon = lexicon::german();
+        let mut folder = Folder {
+            lexicon,
+            scratch: String::new(),
+        };
+        for form in ["haus", "Haus", "Straße", "HAUS", "Wrzeszcz", "Zoë", "x"] {
+            let distinct = folder.distinct(form);
+            let folded = lexicon::fold(form);
+            assert_eq!(distinct.folded, folded, "{form}");
+            assert_eq!(distinct.zipf, lexicon.zipf(&folded), "{form}");
+            let listed = lexicon.zipf(&folded).is_some();
+            let borrowed = matches!(distinct.folded, Cow::Borrowed(_));
+            assert_eq!(borrowed, listed || folded == form, "{form}");
         }
     }
 
