@@ -286,8 +286,22 @@ fn is_folded(form: &str) -> bool {
     if form.is_ascii() {
         !form.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        form.chars()
-            .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
+        form.chars().all(folds_to_itself)
+    }
+}
+
+/// Whether [`lexicon::fold`] leaves a character as it is. Answered directly for Latin-1,
+/// where German's letters are: there only the capitals change, and "ß" (to "ss"). Beyond,
+/// a character is asked whether it is its own lower case: not only capitals change
+/// ("ẞ"), but also title-case letters ("ǅ"), which are no capitals.
+fn folds_to_itself(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'ß' => false,
+        '\0'..='\u{FF}' => true,
+        _ => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
     }
 }
 
@@ -312,21 +326,34 @@ fn is_checkable(form: &str) -> bool {
     }
     if form.is_ascii() {
         // The same test byte by byte: an ASCII letter is a Latin letter, and ASCII upper
-        // case is the only upper case there is in ASCII.
+        // case is the only upper case there is in ASCII; a letter that is no capital is a
+        // lower-case one.
         let bytes = form.as_bytes();
-        return bytes.iter().all(u8::is_ascii_alphabetic)
-            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        return bytes[0].is_ascii_alphabetic() && bytes[1..].iter().all(u8::is_ascii_lowercase);
     }
     // One pass over the letters.
     let mut letters = 0;
     for c in form.chars() {
-        let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
-        if !latin_letter || (letters > 0 && c.is_uppercase()) {
-            return false;
+        match latin_letter_case(c) {
+            None => return false,
+            Some(upper) if upper && letters > 0 => return false,
+            Some(_) => letters += 1,
         }
-        letters += 1;
     }
     letters >= MIN_CHARS
+}
+
+/// For a letter of the Latin script (up to U+024F), whether it is upper case; `None` for
+/// any other character. ASCII and Latin-1 (German's letters) are answered directly, the
+/// Latin Extended letters by the Unicode tables.
+fn latin_letter_case(c: char) -> Option<bool> {
+    match c {
+        'a'..='z' | 'ª' | 'µ' | 'º' | 'ß'..='ö' | 'ø'..='ÿ' => Some(false),
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => Some(true),
+        '\0'..='\u{FF}' => None,
+        '\u{100}'..='\u{24F}' if c.is_alphabetic() => Some(c.is_uppercase()),
+        _ => None,
+    }
 }
 
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the
@@ -419,6 +446,12 @@ mod tests {
         "Äb",
         "Ääää",
         "aÄbc",
+        "Øresund",
+        "ªbcd",
+        "abc×",
+        "Ǆemal",
+        "ǅemal",
+        "aǅem",
         "Москва",
         "x\u{300}yz",
         "Bundes-",
@@ -442,6 +475,17 @@ mod tests {
         for &form in TRICKY {
             assert_eq!(is_checkable(form), checkable(form), "{form}");
             assert_eq!(is_folded(form), lexicon::fold(form) == form, "{form}");
+        }
+    }
+
+    #[test]
+    fn the_latin_1_fast_paths_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{2FF}').chain(['ẞ', 'Ω', 'ж', 'Ж', '\u{10FFFF}']) {
+            let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
+            let expected = latin_letter.then(|| c.is_uppercase());
+            assert_eq!(latin_letter_case(c), expected, "{c:?}");
+            let text = c.to_string();
+            assert_eq!(folds_to_itself(c), lexicon::fold(&text) == text, "{c:?}");
         }
     }
 
