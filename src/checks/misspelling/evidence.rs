@@ -131,25 +131,38 @@ pub struct Examiner<'l, 'c, 'a> {
     words: HashMap<&'a str, bool>,
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
-    /// The article's forms used at least twice, with their length in letters and their
-    /// letters (see [`edits::letter_mask`]): the only forms that can be evidence against
-    /// another.
-    repeated: Vec<(&'c str, usize, u64, &'c FoldedStats<'a>)>,
+    /// The article's forms used at least twice, the only forms that can be evidence against
+    /// another, by their length in letters: a form is compared only with forms of about
+    /// its length.
+    repeated: Vec<Vec<Repeated<'c, 'a>>>,
+}
+
+/// A form the article uses at least twice (see [`Examiner::article_candidates`]).
+#[derive(Debug, Clone, Copy)]
+struct Repeated<'c, 'a> {
+    /// Case-folded.
+    form: &'c str,
+    /// Its letters (see [`edits::letter_mask`]).
+    letters: u64,
+    stats: &'c FoldedStats<'a>,
 }
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
-        let mut repeated: Vec<_> = census
-            .folded
-            .iter()
-            .filter(|(_, stats)| stats.count >= 2)
-            .map(|(form, stats)| {
-                let form = form.as_ref();
-                (form, form.chars().count(), edits::letter_mask(form), stats)
-            })
-            .collect();
-        // Sorted, so that equally good candidates always come in the same order.
-        repeated.sort_unstable_by_key(|&(form, _, _, _)| form);
+        let mut repeated: Vec<Vec<Repeated>> = Vec::new();
+        for (form, stats) in census.folded.iter().filter(|(_, s)| s.count >= 2) {
+            let form = form.as_ref();
+            let len = form.chars().count();
+            if repeated.len() <= len {
+                repeated.resize_with(len + 1, Vec::new);
+            }
+            let letters = edits::letter_mask(form);
+            repeated[len].push(Repeated {
+                form,
+                letters,
+                stats,
+            });
+        }
         Examiner {
             lexicon,
             census,
@@ -323,8 +336,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let len = folded.chars().count();
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
-        for &(other, other_len, other_mask, stats) in &self.repeated {
-            if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
+        // Forms of up to two letters more or fewer: others are more than two edits away.
+        let nearby = (len.saturating_sub(2)..=len + 2)
+            .filter_map(|other_len| Some((other_len, self.repeated.get(other_len)?)))
+            .flat_map(|(other_len, forms)| forms.iter().map(move |r| (other_len, r)));
+        for (other_len, r) in nearby {
+            let (other, other_mask, stats) = (r.form, r.letters, r.stats);
+            if stats.count < 2 * own || other == folded {
                 continue;
             }
             let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
@@ -363,6 +381,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 derived: None,
             });
         }
+        // In alphabetical order, so that equally good candidates always come in the same
+        // order (see `rank`); no two have the same folded form.
+        out.sort_unstable_by(|a, b| a.folded.cmp(&b.folded));
         out
     }
 
@@ -755,6 +776,26 @@ mod tests {
         assert_eq!(slip_cost(de, "sonhe", "sonne"), NEAR_SLIP); // neighbouring key
         assert_eq!(slip_cost(de, "setdem", "seitdem"), PLAIN_SLIP); // letter left out
         assert_eq!(slip_cost(de, "mintel", "mittel"), FAR_SLIP); // distant key
+    }
+
+    #[test]
+    fn article_candidates_of_every_nearby_length_come_in_alphabetical_order() {
+        use crate::document::{Document, ReadOptions};
+        let text = "Kahler, Kahler, Kalr, Kalr, Taler und Taler trafen Kaler.";
+        let options = ReadOptions {
+            language: Some("de".into()),
+            ..ReadOptions::default()
+        };
+        let doc = Document::parse(text, &options);
+        let de = german();
+        let census = Census::of(&doc, de);
+        let examiner = Examiner::new(de, &census);
+        let found: Vec<String> = examiner
+            .article_candidates("Kaler", "kaler", 1)
+            .into_iter()
+            .map(|c| c.folded)
+            .collect();
+        assert_eq!(found, ["kahler", "kalr", "taler"]);
     }
 
     #[test]
