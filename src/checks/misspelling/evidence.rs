@@ -14,6 +14,7 @@
 //! A form is diagnosed once per article, however often it occurs.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 use crate::lexicon::edits;
@@ -122,6 +123,12 @@ struct WordCandidates {
 
 /// Keyed by the lexicon's language and the folded form.
 static WORD_CANDIDATES: LazyLock<WordMemo<Arc<WordCandidates>>> = LazyLock::new(WordMemo::new);
+
+thread_local! {
+    /// The buffer a key of [`WORD_CANDIDATES`] is built in, taken while in use (a nested
+    /// look-up finds it empty, and only allocates).
+    static KEY: Cell<String> = const { Cell::new(String::new()) };
+}
 
 /// Diagnoses word forms against one lexicon and one article.
 pub struct Examiner<'l, 'c, 'a> {
@@ -247,13 +254,14 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// compounds. Remembered per word across articles (`zipf` is the form's own frequency,
     /// the same for every article).
     fn word_candidates(&self, folded: &str, zipf: Option<f32>) -> Arc<WordCandidates> {
-        // Built by hand: `format!` costs several times as much, once per distinct form.
-        let code = self.lexicon.code;
-        let mut key = String::with_capacity(code.len() + 1 + folded.len());
-        key.push_str(code);
+        // Built by hand in a buffer kept for the next form: `format!`, or a new string,
+        // costs several times as much, once per distinct form.
+        let mut key = KEY.take();
+        key.clear();
+        key.push_str(self.lexicon.code);
         key.push('\t');
         key.push_str(folded);
-        WORD_CANDIDATES.get_or(&key, || {
+        let candidates = WORD_CANDIDATES.get_or(&key, || {
             let frequent = self.frequency_candidates(folded, zipf);
             let compound = if zipf.is_none() && frequent.is_empty() {
                 self.compound_candidates(folded)
@@ -261,7 +269,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 Vec::new()
             };
             Arc::new(WordCandidates { frequent, compound })
-        })
+        });
+        KEY.set(key);
+        candidates
     }
 
     /// Looks up how each candidate is written and whether Hunspell knows it. A candidate
@@ -443,10 +453,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 derived: None,
             });
         };
-        for other in undoubled(folded) {
-            add(&other, false);
-        }
-        for_each_swap(folded, |other| add(other, true));
+        let mut buf = String::with_capacity(folded.len());
+        for_each_undoubled(folded, &mut buf, |other| add(other, false));
+        for_each_swap(folded, &mut buf, |other| add(other, true));
         out
     }
 
@@ -591,35 +600,38 @@ fn needs_spelling(c: &Candidate) -> bool {
     matches!(c.source, Source::Compound { .. })
 }
 
-/// The folded form with one doubled letter undone, each way it has one.
-fn undoubled(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    (1..chars.len())
-        .filter(|&i| chars[i] == chars[i - 1] && (i < 2 || chars[i - 2] != chars[i]))
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &c)| (k != i).then_some(c))
-                .collect()
-        })
-        .collect()
+/// Calls `f` with the folded form with one doubled letter undone, each way it has one (the
+/// third of a tripled letter is none), written into `buf`.
+fn for_each_undoubled(folded: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    // The two letters before the current one.
+    let (mut before, mut previous) = (None, None);
+    for (start, c) in folded.char_indices() {
+        if previous == Some(c) && before != Some(c) {
+            buf.clear();
+            buf.push_str(&folded[..start]);
+            buf.push_str(&folded[start + c.len_utf8()..]);
+            f(buf);
+        }
+        (before, previous) = (previous, Some(c));
+    }
 }
 
-/// Calls `f` with the folded form with each pair of neighbouring letters swapped.
-fn for_each_swap(folded: &str, mut f: impl FnMut(&str)) {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut buf = String::with_capacity(folded.len());
-    for i in 1..chars.len() {
-        if chars[i] == chars[i - 1] {
-            continue;
+/// Calls `f` with the folded form with each pair of neighbouring letters swapped (but two
+/// equal ones), written into `buf`.
+fn for_each_swap(folded: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let mut previous: Option<(usize, char)> = None;
+    for (start, c) in folded.char_indices() {
+        if let Some((previous_start, p)) = previous
+            && p != c
+        {
+            buf.clear();
+            buf.push_str(&folded[..previous_start]);
+            buf.push(c);
+            buf.push(p);
+            buf.push_str(&folded[start + c.len_utf8()..]);
+            f(buf);
         }
-        buf.clear();
-        buf.extend(&chars[..i - 1]);
-        buf.push(chars[i]);
-        buf.push(chars[i - 1]);
-        buf.extend(&chars[i + 1..]);
-        f(&buf);
+        previous = Some((start, c));
     }
 }
 
@@ -796,6 +808,62 @@ mod tests {
             .map(|c| c.folded)
             .collect();
         assert_eq!(found, ["kahler", "kalr", "taler"]);
+    }
+
+    /// `for_each_undoubled` as it read over a vector of characters.
+    fn undoubled_by_chars(folded: &str) -> Vec<String> {
+        let chars: Vec<char> = folded.chars().collect();
+        (1..chars.len())
+            .filter(|&i| chars[i] == chars[i - 1] && (i < 2 || chars[i - 2] != chars[i]))
+            .map(|i| {
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, &c)| (k != i).then_some(c))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `for_each_swap` as it read over a vector of characters.
+    fn swaps_by_chars(folded: &str, mut f: impl FnMut(&str)) {
+        let chars: Vec<char> = folded.chars().collect();
+        let mut buf = String::with_capacity(folded.len());
+        for i in 1..chars.len() {
+            if chars[i] == chars[i - 1] {
+                continue;
+            }
+            buf.clear();
+            buf.extend(&chars[..i - 1]);
+            buf.push(chars[i]);
+            buf.push(chars[i - 1]);
+            buf.extend(&chars[i + 1..]);
+            f(&buf);
+        }
+    }
+
+    #[test]
+    fn undoubled_and_swapped_forms_are_those_of_the_character_vectors() {
+        for folded in [
+            "haskkells",
+            "aaab",
+            "aab",
+            "ääbb",
+            "straße",
+            "abba",
+            "x",
+            "",
+            "zoë",
+        ] {
+            let mut buf = String::new();
+            let mut undoubled = Vec::new();
+            for_each_undoubled(folded, &mut buf, |w| undoubled.push(w.to_string()));
+            assert_eq!(undoubled, undoubled_by_chars(folded), "{folded}");
+            let (mut swapped, mut by_chars) = (Vec::new(), Vec::new());
+            for_each_swap(folded, &mut buf, |w| swapped.push(w.to_string()));
+            swaps_by_chars(folded, |w| by_chars.push(w.to_string()));
+            assert_eq!(swapped, by_chars, "{folded}");
+        }
     }
 
     #[test]
