@@ -49,6 +49,8 @@ pub struct DistinctForm<'a> {
     /// Its case-folded form: borrowed from the form where folding changes nothing, else
     /// from the frequency list where that has it (see [`FormIds::distinct`]).
     pub folded: Cow<'a, str>,
+    /// The index of its folded form's statistics in [`Census::stats`].
+    pub folded_id: usize,
     /// The frequency of the folded form (see [`Lexicon::zipf`]).
     zipf: Option<f32>,
     count: usize,
@@ -59,8 +61,10 @@ pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
     /// The distinct forms, in order of first occurrence ([`Occurrence::form_id`]).
     pub forms: Vec<DistinctForm<'a>>,
-    /// Case-folded form → statistics.
-    pub folded: HashMap<Cow<'a, str>, FoldedStats<'a>>,
+    /// Case-folded form → the index of its statistics in `stats`.
+    folded: HashMap<Cow<'a, str>, usize>,
+    /// Per case-folded form: statistics, in order of first occurrence.
+    pub stats: Vec<FoldedStats<'a>>,
 }
 
 impl<'a> Census<'a> {
@@ -87,7 +91,19 @@ impl<'a> Census<'a> {
 
     /// How often a case-folded form occurs.
     pub fn count(&self, folded: &str) -> usize {
-        self.folded.get(folded).map_or(0, |s| s.count)
+        self.stats_of(folded).map_or(0, |s| s.count)
+    }
+
+    /// The statistics of a case-folded form, if the article has it.
+    pub fn stats_of(&self, folded: &str) -> Option<&FoldedStats<'a>> {
+        self.folded.get(folded).map(|&id| &self.stats[id])
+    }
+
+    /// Every case-folded form of the article with its statistics, in no particular order.
+    pub fn folded_forms(&self) -> impl Iterator<Item = (&str, &FoldedStats<'a>)> {
+        self.folded
+            .iter()
+            .map(|(folded, &id)| (folded.as_ref(), &self.stats[id]))
     }
 
     fn add_run(
@@ -146,8 +162,15 @@ impl<'a> Census<'a> {
     /// order of first occurrence, so that the first of equally frequent spellings wins.
     fn tally(&mut self) {
         self.folded.reserve(self.forms.len());
-        for distinct in &self.forms {
-            let stats = self.folded.entry(distinct.folded.clone()).or_default();
+        self.stats.reserve(self.forms.len());
+        for distinct in &mut self.forms {
+            let next = self.stats.len();
+            let id = *self.folded.entry(distinct.folded.clone()).or_insert(next);
+            if id == next {
+                self.stats.push(FoldedStats::default());
+            }
+            distinct.folded_id = id;
+            let stats = &mut self.stats[id];
             if distinct.count > stats.spelling_count {
                 stats.spelling = distinct.form;
                 stats.spelling_count = distinct.count;
@@ -275,6 +298,8 @@ impl Folder<'_> {
         DistinctForm {
             form,
             folded,
+            // Numbered once all forms are known (see `Census::tally`).
+            folded_id: 0,
             zipf,
             count: 0,
         }
@@ -404,9 +429,15 @@ mod tests {
             .iter()
             .map(|o| o.form.to_string())
             .collect();
+        for distinct in &census.forms {
+            let stats = &census.stats[distinct.folded_id];
+            assert_eq!(
+                census.stats_of(&distinct.folded).map(|s| s.count),
+                Some(stats.count)
+            );
+        }
         let counts = census
-            .folded
-            .iter()
+            .folded_forms()
             .map(|(k, v)| (k.to_string(), v.count))
             .collect();
         (words, counts)

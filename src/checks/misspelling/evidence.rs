@@ -157,8 +157,7 @@ struct Repeated<'c, 'a> {
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
         let mut repeated: Vec<Vec<Repeated>> = Vec::new();
-        for (form, stats) in census.folded.iter().filter(|(_, s)| s.count >= 2) {
-            let form = form.as_ref();
+        for (form, stats) in census.folded_forms().filter(|(_, s)| s.count >= 2) {
             let len = form.chars().count();
             if repeated.len() <= len {
                 repeated.resize_with(len + 1, Vec::new);
@@ -184,19 +183,15 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// `None` for a known word, else what could be wrong with it (`folded`: the form
-    /// case-folded).
+    /// case-folded, `stats`: the census's statistics of the folded form, which the caller
+    /// has at hand).
     ///
     /// Ordered by cost: the frequency list settles most words; Hunspell, whose compound
     /// analysis costs microseconds a word, is asked only about words that have a candidate
     /// correction.
-    pub fn diagnose(&mut self, form: &str, folded: &str) -> Option<Diagnosis> {
+    pub fn diagnose(&mut self, form: &str, folded: &str, stats: &FoldedStats) -> Option<Diagnosis> {
         let lex = self.lexicon;
-        let stats = self.census.folded.get(folded);
-        let zipf = match stats {
-            Some(stats) => stats.zipf,
-            None => lex.zipf(folded),
-        };
-        let own = stats.map_or(1, |s| s.count);
+        let (zipf, own) = (stats.zipf, stats.count);
         // Frequent forms are examined only lower-case: capitalised ones are mostly names.
         let frequent_limit = if is_capitalised(form) {
             KNOWN_ZIPF
@@ -433,7 +428,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut add = |other: &str, swap: bool| {
             // Only forms the article uses once, and two swapped letters are a slip either
             // way round: the listed spelling is right.
-            let Some(stats) = self.census.folded.get(other).filter(|s| s.count == 1) else {
+            let Some(stats) = self.census.stats_of(other).filter(|s| s.count == 1) else {
                 return;
             };
             if swap && self.lexicon.zipf(other).is_none() {
@@ -466,7 +461,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         frequent
             .iter()
             .filter_map(|c| {
-                let stats = self.census.folded.get(c.folded.as_str())?;
+                let stats = self.census.stats_of(&c.folded)?;
                 if stats.count != 1 || !self.is_known(stats.spelling, &c.folded) {
                     return None;
                 }
