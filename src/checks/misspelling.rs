@@ -81,8 +81,9 @@ impl Check for Misspelling {
         diagnoses.resize_with(census.forms.len(), || None);
         for occurrence in &census.occurrences {
             let distinct = &census.forms[occurrence.form_id];
+            let stats = &census.stats[distinct.folded_id];
             let diagnosis = diagnoses[occurrence.form_id]
-                .get_or_insert_with(|| examiner.diagnose(distinct.form, &distinct.folded));
+                .get_or_insert_with(|| examiner.diagnose(distinct.form, &distinct.folded, stats));
             let Some(diagnosis) = diagnosis.as_ref().filter(|d| !d.candidates.is_empty()) else {
                 continue;
             };

@@ -160,6 +160,18 @@ impl<'a> FreqTable<'a> {
 
     /// The Zipf frequency of a case-folded word, if the table lists it.
     pub fn zipf(&self, folded: &str) -> Option<f32> {
+        self.zipf_at(self.offset_of(folded)?)
+    }
+
+    /// The table's own copy of a case-folded word, with its Zipf frequency, if the table
+    /// lists it: a caller can keep the copy for as long as the table's bytes live, instead
+    /// of a copy of its own.
+    pub fn find(&self, folded: &str) -> Option<(&'a str, f32)> {
+        self.entry(self.offset_of(folded)?)
+    }
+
+    /// The entry offset of a case-folded word, if the table lists it.
+    fn offset_of(&self, folded: &str) -> Option<usize> {
         let h = hash(folded.as_bytes());
         let i = h as usize & self.mask;
         self.resolve(folded.as_bytes(), h, i, read_u32(self.slots, i * 4)?)
@@ -179,12 +191,13 @@ impl<'a> FreqTable<'a> {
         words
             .iter()
             .zip(starts)
-            .map(|(w, (h, i, slot))| self.resolve(w.as_bytes(), h, i, slot))
+            .map(|(w, (h, i, slot))| self.zipf_at(self.resolve(w.as_bytes(), h, i, slot)?))
             .collect()
     }
 
-    /// Follows the probe sequence of `word` (hash `h`) from slot `i`, which holds `slot`.
-    fn resolve(&self, word: &[u8], h: u64, mut i: usize, mut slot: u32) -> Option<f32> {
+    /// Follows the probe sequence of `word` (hash `h`) from slot `i`, which holds `slot`, to
+    /// the offset of its entry.
+    fn resolve(&self, word: &[u8], h: u64, mut i: usize, mut slot: u32) -> Option<usize> {
         let fp = fingerprint(h);
         // Bounded, so that even corrupt bytes cannot make a lookup spin.
         for _ in 0..=self.mask {
@@ -193,8 +206,7 @@ impl<'a> FreqTable<'a> {
             }
             let offset = (slot & OFFSET_MASK) as usize - 1;
             if slot >> OFFSET_BITS == fp && entry_word(self.entries, offset) == word {
-                let b = self.entries.get(offset + 1..offset + 3)?;
-                return Some(f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0);
+                return Some(offset);
             }
             i = (i + 1) & self.mask;
             slot = read_u32(self.slots, i * 4)?;
@@ -205,8 +217,13 @@ impl<'a> FreqTable<'a> {
     /// The word and Zipf frequency stored at an entry offset.
     pub fn entry(&self, offset: usize) -> Option<(&'a str, f32)> {
         let word = std::str::from_utf8(entry_word(self.entries, offset)).ok()?;
+        Some((word, self.zipf_at(offset)?))
+    }
+
+    /// The Zipf frequency stored at an entry offset.
+    fn zipf_at(&self, offset: usize) -> Option<f32> {
         let b = self.entries.get(offset + 1..offset + 3)?;
-        Some((word, f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0))
+        Some(f32::from(u16::from_le_bytes([b[0], b[1]])) / 100.0)
     }
 
     /// How many words the table holds.
@@ -233,6 +250,8 @@ mod tests {
         assert_eq!(table.zipf("strasse"), Some(4.9));
         assert_eq!(table.zipf("straße"), None);
         assert_eq!(table.zipf(""), None);
+        assert_eq!(table.find("ärger"), Some(("ärger", 3.25)));
+        assert_eq!(table.find("straße"), None);
         assert_eq!(
             table.zipf_of_all(&["ärger", "nichts", "die"]),
             vec![Some(3.25), None, Some(7.48)]

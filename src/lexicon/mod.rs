@@ -189,9 +189,11 @@ impl Lexicon {
         self.freq.zipf(folded)
     }
 
-    /// [`Lexicon::zipf`] of many words, faster than one by one.
-    pub fn zipf_of_all(&self, folded: &[&str]) -> Vec<Option<f32>> {
-        self.freq.zipf_of_all(folded)
+    /// The frequency list's own copy of a case-folded word, with its Zipf frequency, if the
+    /// list has it: the copy lives as long as the program, so a caller that keeps it needs
+    /// no copy of its own.
+    pub fn listed(&self, folded: &str) -> Option<(&'static str, f32)> {
+        self.freq.find(folded)
     }
 
     /// Calls `found` with every word of the frequency list one Damerau edit from a folded
@@ -376,13 +378,24 @@ pub fn fold(word: &str) -> String {
         return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len() + 2);
-    fold_into(word, &mut out);
+    fold_chars_into(word, &mut out);
     out
 }
 
 /// [`fold`] into a reusable buffer.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    // ASCII folds byte for byte: no ASCII letter but a capital changes, none changes length.
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
+    fold_chars_into(word, out);
+}
+
+/// [`fold_into`] character by character, into an empty buffer.
+fn fold_chars_into(word: &str, out: &mut String) {
     for c in word.chars() {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
@@ -475,6 +488,7 @@ mod tests {
     #[test]
     fn ascii_folds_as_any_word_does() {
         let mut out = String::new();
+        let mut by_char = String::new();
         for word in [
             "Haus",
             "NATO-Gipfel",
@@ -484,9 +498,13 @@ mod tests {
             "Straße",
             "GROẞ",
             "Ärger",
+            "A-Z@[`{~",
         ] {
+            by_char.clear();
+            fold_chars_into(word, &mut by_char);
             fold_into(word, &mut out);
-            assert_eq!(fold(word), out, "{word}");
+            assert_eq!(out, by_char, "{word}");
+            assert_eq!(fold(word), by_char, "{word}");
         }
     }
 

@@ -46,8 +46,13 @@ pub struct FoldedStats<'a> {
 #[derive(Debug)]
 pub struct DistinctForm<'a> {
     pub form: &'a str,
-    /// Its case-folded form (borrowed where folding changes nothing).
+    /// Its case-folded form: borrowed from the form where folding changes nothing, else
+    /// from the frequency list where that has it (see [`FormIds::distinct`]).
     pub folded: Cow<'a, str>,
+    /// The index of its folded form's statistics in [`Census::stats`].
+    pub folded_id: usize,
+    /// The frequency of the folded form (see [`Lexicon::zipf`]).
+    zipf: Option<f32>,
     count: usize,
 }
 
@@ -56,8 +61,10 @@ pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
     /// The distinct forms, in order of first occurrence ([`Occurrence::form_id`]).
     pub forms: Vec<DistinctForm<'a>>,
-    /// Case-folded form → statistics.
-    pub folded: HashMap<Cow<'a, str>, FoldedStats<'a>>,
+    /// Case-folded form → the index of its statistics in `stats`.
+    folded: HashMap<Cow<'a, str>, usize>,
+    /// Per case-folded form: statistics, in order of first occurrence.
+    pub stats: Vec<FoldedStats<'a>>,
 }
 
 impl<'a> Census<'a> {
@@ -69,7 +76,7 @@ impl<'a> Census<'a> {
         let distinct = doc.vocabulary.forms.len();
         census.forms.reserve(distinct);
         census.occurrences.reserve(distinct);
-        let mut ids = FormIds::new(doc);
+        let mut ids = FormIds::new(doc, lexicon);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
                 census.add_run(doc, block, doc.token_range(&sentence.span), &mut ids);
@@ -79,23 +86,24 @@ impl<'a> Census<'a> {
             }
         }
         census.tally();
-        census.look_up(lexicon);
         census
-    }
-
-    /// Fills in the frequency of every form, all in one go (see [`Lexicon::zipf_of_all`]).
-    fn look_up(&mut self, lexicon: &Lexicon) {
-        let forms: Vec<&str> = self.folded.keys().map(|f| f.as_ref()).collect();
-        let frequencies = lexicon.zipf_of_all(&forms);
-        // An unchanged map yields its values in the order of its keys.
-        for (stats, zipf) in self.folded.values_mut().zip(frequencies) {
-            stats.zipf = zipf;
-        }
     }
 
     /// How often a case-folded form occurs.
     pub fn count(&self, folded: &str) -> usize {
-        self.folded.get(folded).map_or(0, |s| s.count)
+        self.stats_of(folded).map_or(0, |s| s.count)
+    }
+
+    /// The statistics of a case-folded form, if the article has it.
+    pub fn stats_of(&self, folded: &str) -> Option<&FoldedStats<'a>> {
+        self.folded.get(folded).map(|&id| &self.stats[id])
+    }
+
+    /// Every case-folded form of the article with its statistics, in no particular order.
+    pub fn folded_forms(&self) -> impl Iterator<Item = (&str, &FoldedStats<'a>)> {
+        self.folded
+            .iter()
+            .map(|(folded, &id)| (folded.as_ref(), &self.stats[id]))
     }
 
     fn add_run(
@@ -103,7 +111,7 @@ impl<'a> Census<'a> {
         doc: &Document<'a>,
         block: &Block,
         range: Range<usize>,
-        ids: &mut FormIds<'_, 'a>,
+        ids: &mut FormIds<'_, '_, 'a>,
     ) {
         for (i, token) in doc.tokens[range.clone()].iter().enumerate() {
             if token.kind != TokenKind::Word {
@@ -154,13 +162,22 @@ impl<'a> Census<'a> {
     /// order of first occurrence, so that the first of equally frequent spellings wins.
     fn tally(&mut self) {
         self.folded.reserve(self.forms.len());
-        for distinct in &self.forms {
-            let stats = self.folded.entry(distinct.folded.clone()).or_default();
+        self.stats.reserve(self.forms.len());
+        for distinct in &mut self.forms {
+            let next = self.stats.len();
+            let id = *self.folded.entry(distinct.folded.clone()).or_insert(next);
+            if id == next {
+                self.stats.push(FoldedStats::default());
+            }
+            distinct.folded_id = id;
+            let stats = &mut self.stats[id];
             if distinct.count > stats.spelling_count {
                 stats.spelling = distinct.form;
                 stats.spelling_count = distinct.count;
             }
             stats.count += distinct.count;
+            // The same for every spelling of the folded form.
+            stats.zipf = distinct.zipf;
         }
     }
 }
@@ -191,8 +208,10 @@ impl Shape {
 /// Numbers the distinct forms of the word parts. A whole word token has the form of its
 /// vocabulary entry (see [`crate::document::Vocabulary`]), so most words are numbered
 /// without hashing them again; only the parts of hyphenated words are looked up by text.
-struct FormIds<'v, 'a> {
+struct FormIds<'v, 'l, 'a> {
     vocabulary: &'v crate::document::Vocabulary<'a>,
+    /// Folds and looks up each new form.
+    folder: Folder<'l>,
     /// Vocabulary id → form id, once numbered.
     of_vocabulary: Vec<Option<usize>>,
     /// Vocabulary id → the shape of its tokens, once seen: news repeats its short words
@@ -202,11 +221,15 @@ struct FormIds<'v, 'a> {
     of_text: HashMap<&'a str, usize>,
 }
 
-impl<'v, 'a> FormIds<'v, 'a> {
-    fn new(doc: &'v Document<'a>) -> FormIds<'v, 'a> {
+impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
+    fn new(doc: &'v Document<'a>, lexicon: &'l Lexicon) -> FormIds<'v, 'l, 'a> {
         let forms = doc.vocabulary.forms.len();
         FormIds {
             vocabulary: &doc.vocabulary,
+            folder: Folder {
+                lexicon,
+                scratch: String::new(),
+            },
             of_vocabulary: vec![None; forms],
             shapes: vec![None; forms],
             of_text: HashMap::new(),
@@ -228,43 +251,82 @@ impl<'v, 'a> FormIds<'v, 'a> {
         forms: &mut Vec<DistinctForm<'a>>,
     ) -> usize {
         match self.vocabulary.id(token) {
-            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form)),
+            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form)),
             None => self.of_part(form, forms),
         }
     }
 
     fn of_part(&mut self, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
         if let Some(v) = self.vocabulary.id_of(form) {
-            return *self.of_vocabulary[v].get_or_insert_with(|| push(forms, form));
+            return *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form));
         }
         *self
             .of_text
             .entry(form)
-            .or_insert_with(|| push(forms, form))
+            .or_insert_with(|| self.folder.push(forms, form))
     }
 }
 
-fn push<'a>(forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
-    forms.push(DistinctForm {
-        form,
-        folded: fold(form),
-        count: 0,
-    });
-    forms.len() - 1
+/// Case-folds new forms and looks them up in the frequency list.
+struct Folder<'l> {
+    lexicon: &'l Lexicon,
+    /// Each folded form is written here first, and copied only if it must be kept.
+    scratch: String,
 }
 
-/// A form case-folded, borrowed when it is folded already (most lower-case words).
-fn fold(form: &str) -> Cow<'_, str> {
-    let folded_already = if form.is_ascii() {
+impl Folder<'_> {
+    /// Numbers a new distinct form.
+    fn push<'a>(&mut self, forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
+        forms.push(self.distinct(form));
+        forms.len() - 1
+    }
+
+    /// A new distinct form, case-folded and looked up. The folded form is borrowed from the
+    /// form when that is folded already (most lower-case words), else from the frequency
+    /// list when the list has it (most capitalised words: the list's copy is the same text
+    /// and lives as long as the program); only the rest (mostly names) is copied.
+    fn distinct<'a>(&mut self, form: &'a str) -> DistinctForm<'a> {
+        let (folded, zipf) = if is_folded(form) {
+            (Cow::Borrowed(form), self.lexicon.zipf(form))
+        } else {
+            lexicon::fold_into(form, &mut self.scratch);
+            match self.lexicon.listed(&self.scratch) {
+                Some((listed, zipf)) => (Cow::Borrowed(listed), Some(zipf)),
+                None => (Cow::Owned(self.scratch.clone()), None),
+            }
+        };
+        DistinctForm {
+            form,
+            folded,
+            // Numbered once all forms are known (see `Census::tally`).
+            folded_id: 0,
+            zipf,
+            count: 0,
+        }
+    }
+}
+
+/// Whether case-folding leaves a form as it is (see [`lexicon::fold`]).
+fn is_folded(form: &str) -> bool {
+    if form.is_ascii() {
         !form.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        form.chars()
-            .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
-    };
-    if folded_already {
-        Cow::Borrowed(form)
-    } else {
-        Cow::Owned(lexicon::fold(form))
+        form.chars().all(folds_to_itself)
+    }
+}
+
+/// Whether [`lexicon::fold`] leaves a character as it is. Answered directly for Latin-1,
+/// where German's letters are: there only the capitals change, and "ß" (to "ss"). Beyond,
+/// a character is asked whether it is its own lower case: not only capitals change
+/// ("ẞ"), but also title-case letters ("ǅ"), which are no capitals.
+fn folds_to_itself(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'ß' => false,
+        '\0'..='\u{FF}' => true,
+        _ => {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
     }
 }
 
@@ -289,21 +351,34 @@ fn is_checkable(form: &str) -> bool {
     }
     if form.is_ascii() {
         // The same test byte by byte: an ASCII letter is a Latin letter, and ASCII upper
-        // case is the only upper case there is in ASCII.
+        // case is the only upper case there is in ASCII; a letter that is no capital is a
+        // lower-case one.
         let bytes = form.as_bytes();
-        return bytes.iter().all(u8::is_ascii_alphabetic)
-            && !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        return bytes[0].is_ascii_alphabetic() && bytes[1..].iter().all(u8::is_ascii_lowercase);
     }
     // One pass over the letters.
     let mut letters = 0;
     for c in form.chars() {
-        let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
-        if !latin_letter || (letters > 0 && c.is_uppercase()) {
-            return false;
+        match latin_letter_case(c) {
+            None => return false,
+            Some(upper) if upper && letters > 0 => return false,
+            Some(_) => letters += 1,
         }
-        letters += 1;
     }
     letters >= MIN_CHARS
+}
+
+/// For a letter of the Latin script (up to U+024F), whether it is upper case; `None` for
+/// any other character. ASCII and Latin-1 (German's letters) are answered directly, the
+/// Latin Extended letters by the Unicode tables.
+fn latin_letter_case(c: char) -> Option<bool> {
+    match c {
+        'a'..='z' | 'ª' | 'µ' | 'º' | 'ß'..='ö' | 'ø'..='ÿ' => Some(false),
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => Some(true),
+        '\0'..='\u{FF}' => None,
+        '\u{100}'..='\u{24F}' if c.is_alphabetic() => Some(c.is_uppercase()),
+        _ => None,
+    }
 }
 
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the
@@ -354,9 +429,15 @@ mod tests {
             .iter()
             .map(|o| o.form.to_string())
             .collect();
+        for distinct in &census.forms {
+            let stats = &census.stats[distinct.folded_id];
+            assert_eq!(
+                census.stats_of(&distinct.folded).map(|s| s.count),
+                Some(stats.count)
+            );
+        }
         let counts = census
-            .folded
-            .iter()
+            .folded_forms()
             .map(|(k, v)| (k.to_string(), v.count))
             .collect();
         (words, counts)
@@ -396,6 +477,12 @@ mod tests {
         "Äb",
         "Ääää",
         "aÄbc",
+        "Øresund",
+        "ªbcd",
+        "abc×",
+        "Ǆemal",
+        "ǅemal",
+        "aǅem",
         "Москва",
         "x\u{300}yz",
         "Bundes-",
@@ -416,18 +503,38 @@ mod tests {
             }
             letters >= MIN_CHARS
         };
-        let folded_already = |form: &str| {
-            form.chars()
-                .all(|c| !c.is_uppercase() && !matches!(c, 'ß' | 'ẞ'))
-        };
         for &form in TRICKY {
             assert_eq!(is_checkable(form), checkable(form), "{form}");
-            assert_eq!(
-                matches!(fold(form), Cow::Borrowed(_)),
-                folded_already(form),
-                "{form}"
-            );
-            assert_eq!(fold(form), lexicon::fold(form), "{form}");
+            assert_eq!(is_folded(form), lexicon::fold(form) == form, "{form}");
+        }
+    }
+
+    #[test]
+    fn the_latin_1_fast_paths_agree_with_the_unicode_tables() {
+        for c in ('\0'..='\u{2FF}').chain(['ẞ', 'Ω', 'ж', 'Ж', '\u{10FFFF}']) {
+            let latin_letter = c <= '\u{24F}' && c.is_alphabetic();
+            let expected = latin_letter.then(|| c.is_uppercase());
+            assert_eq!(latin_letter_case(c), expected, "{c:?}");
+            let text = c.to_string();
+            assert_eq!(folds_to_itself(c), lexicon::fold(&text) == text, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn folded_forms_are_borrowed_from_the_form_or_the_frequency_list() {
+        let lexicon = lexicon::german();
+        let mut folder = Folder {
+            lexicon,
+            scratch: String::new(),
+        };
+        for form in ["haus", "Haus", "Straße", "HAUS", "Wrzeszcz", "Zoë", "x"] {
+            let distinct = folder.distinct(form);
+            let folded = lexicon::fold(form);
+            assert_eq!(distinct.folded, folded, "{form}");
+            assert_eq!(distinct.zipf, lexicon.zipf(&folded), "{form}");
+            let listed = lexicon.zipf(&folded).is_some();
+            let borrowed = matches!(distinct.folded, Cow::Borrowed(_));
+            assert_eq!(borrowed, listed || folded == form, "{form}");
         }
     }
 

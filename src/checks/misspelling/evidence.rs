@@ -14,6 +14,7 @@
 //! A form is diagnosed once per article, however often it occurs.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
 use crate::lexicon::edits;
@@ -123,6 +124,12 @@ struct WordCandidates {
 /// Keyed by the lexicon's language and the folded form.
 static WORD_CANDIDATES: LazyLock<WordMemo<Arc<WordCandidates>>> = LazyLock::new(WordMemo::new);
 
+thread_local! {
+    /// The buffer a key of [`WORD_CANDIDATES`] is built in, taken while in use (a nested
+    /// look-up finds it empty, and only allocates).
+    static KEY: Cell<String> = const { Cell::new(String::new()) };
+}
+
 /// Diagnoses word forms against one lexicon and one article.
 pub struct Examiner<'l, 'c, 'a> {
     lexicon: &'l Lexicon,
@@ -131,25 +138,37 @@ pub struct Examiner<'l, 'c, 'a> {
     words: HashMap<&'a str, bool>,
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
-    /// The article's forms used at least twice, with their length in letters and their
-    /// letters (see [`edits::letter_mask`]): the only forms that can be evidence against
-    /// another.
-    repeated: Vec<(&'c str, usize, u64, &'c FoldedStats<'a>)>,
+    /// The article's forms used at least twice, the only forms that can be evidence against
+    /// another, by their length in letters: a form is compared only with forms of about
+    /// its length.
+    repeated: Vec<Vec<Repeated<'c, 'a>>>,
+}
+
+/// A form the article uses at least twice (see [`Examiner::article_candidates`]).
+#[derive(Debug, Clone, Copy)]
+struct Repeated<'c, 'a> {
+    /// Case-folded.
+    form: &'c str,
+    /// Its letters (see [`edits::letter_mask`]).
+    letters: u64,
+    stats: &'c FoldedStats<'a>,
 }
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
-        let mut repeated: Vec<_> = census
-            .folded
-            .iter()
-            .filter(|(_, stats)| stats.count >= 2)
-            .map(|(form, stats)| {
-                let form = form.as_ref();
-                (form, form.chars().count(), edits::letter_mask(form), stats)
-            })
-            .collect();
-        // Sorted, so that equally good candidates always come in the same order.
-        repeated.sort_unstable_by_key(|&(form, _, _, _)| form);
+        let mut repeated: Vec<Vec<Repeated>> = Vec::new();
+        for (form, stats) in census.folded_forms().filter(|(_, s)| s.count >= 2) {
+            let len = form.chars().count();
+            if repeated.len() <= len {
+                repeated.resize_with(len + 1, Vec::new);
+            }
+            let letters = edits::letter_mask(form);
+            repeated[len].push(Repeated {
+                form,
+                letters,
+                stats,
+            });
+        }
         Examiner {
             lexicon,
             census,
@@ -164,19 +183,15 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 
     /// `None` for a known word, else what could be wrong with it (`folded`: the form
-    /// case-folded).
+    /// case-folded, `stats`: the census's statistics of the folded form, which the caller
+    /// has at hand).
     ///
     /// Ordered by cost: the frequency list settles most words; Hunspell, whose compound
     /// analysis costs microseconds a word, is asked only about words that have a candidate
     /// correction.
-    pub fn diagnose(&mut self, form: &str, folded: &str) -> Option<Diagnosis> {
+    pub fn diagnose(&mut self, form: &str, folded: &str, stats: &FoldedStats) -> Option<Diagnosis> {
         let lex = self.lexicon;
-        let stats = self.census.folded.get(folded);
-        let zipf = match stats {
-            Some(stats) => stats.zipf,
-            None => lex.zipf(folded),
-        };
-        let own = stats.map_or(1, |s| s.count);
+        let (zipf, own) = (stats.zipf, stats.count);
         // Frequent forms are examined only lower-case: capitalised ones are mostly names.
         let frequent_limit = if is_capitalised(form) {
             KNOWN_ZIPF
@@ -234,13 +249,14 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// compounds. Remembered per word across articles (`zipf` is the form's own frequency,
     /// the same for every article).
     fn word_candidates(&self, folded: &str, zipf: Option<f32>) -> Arc<WordCandidates> {
-        // Built by hand: `format!` costs several times as much, once per distinct form.
-        let code = self.lexicon.code;
-        let mut key = String::with_capacity(code.len() + 1 + folded.len());
-        key.push_str(code);
+        // Built by hand in a buffer kept for the next form: `format!`, or a new string,
+        // costs several times as much, once per distinct form.
+        let mut key = KEY.take();
+        key.clear();
+        key.push_str(self.lexicon.code);
         key.push('\t');
         key.push_str(folded);
-        WORD_CANDIDATES.get_or(&key, || {
+        let candidates = WORD_CANDIDATES.get_or(&key, || {
             let frequent = self.frequency_candidates(folded, zipf);
             let compound = if zipf.is_none() && frequent.is_empty() {
                 self.compound_candidates(folded)
@@ -248,7 +264,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 Vec::new()
             };
             Arc::new(WordCandidates { frequent, compound })
-        })
+        });
+        KEY.set(key);
+        candidates
     }
 
     /// Looks up how each candidate is written and whether Hunspell knows it. A candidate
@@ -323,8 +341,13 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let len = folded.chars().count();
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
-        for &(other, other_len, other_mask, stats) in &self.repeated {
-            if stats.count < 2 * own || other_len.abs_diff(len) > 2 || other == folded {
+        // Forms of up to two letters more or fewer: others are more than two edits away.
+        let nearby = (len.saturating_sub(2)..=len + 2)
+            .filter_map(|other_len| Some((other_len, self.repeated.get(other_len)?)))
+            .flat_map(|(other_len, forms)| forms.iter().map(move |r| (other_len, r)));
+        for (other_len, r) in nearby {
+            let (other, other_mask, stats) = (r.form, r.letters, r.stats);
+            if stats.count < 2 * own || other == folded {
                 continue;
             }
             let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
@@ -363,6 +386,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 derived: None,
             });
         }
+        // In alphabetical order, so that equally good candidates always come in the same
+        // order (see `rank`); no two have the same folded form.
+        out.sort_unstable_by(|a, b| a.folded.cmp(&b.folded));
         out
     }
 
@@ -402,7 +428,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut add = |other: &str, swap: bool| {
             // Only forms the article uses once, and two swapped letters are a slip either
             // way round: the listed spelling is right.
-            let Some(stats) = self.census.folded.get(other).filter(|s| s.count == 1) else {
+            let Some(stats) = self.census.stats_of(other).filter(|s| s.count == 1) else {
                 return;
             };
             if swap && self.lexicon.zipf(other).is_none() {
@@ -422,10 +448,9 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 derived: None,
             });
         };
-        for other in undoubled(folded) {
-            add(&other, false);
-        }
-        for_each_swap(folded, |other| add(other, true));
+        let mut buf = String::with_capacity(folded.len());
+        for_each_undoubled(folded, &mut buf, |other| add(other, false));
+        for_each_swap(folded, &mut buf, |other| add(other, true));
         out
     }
 
@@ -436,7 +461,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         frequent
             .iter()
             .filter_map(|c| {
-                let stats = self.census.folded.get(c.folded.as_str())?;
+                let stats = self.census.stats_of(&c.folded)?;
                 if stats.count != 1 || !self.is_known(stats.spelling, &c.folded) {
                     return None;
                 }
@@ -570,35 +595,38 @@ fn needs_spelling(c: &Candidate) -> bool {
     matches!(c.source, Source::Compound { .. })
 }
 
-/// The folded form with one doubled letter undone, each way it has one.
-fn undoubled(folded: &str) -> Vec<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    (1..chars.len())
-        .filter(|&i| chars[i] == chars[i - 1] && (i < 2 || chars[i - 2] != chars[i]))
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &c)| (k != i).then_some(c))
-                .collect()
-        })
-        .collect()
+/// Calls `f` with the folded form with one doubled letter undone, each way it has one (the
+/// third of a tripled letter is none), written into `buf`.
+fn for_each_undoubled(folded: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    // The two letters before the current one.
+    let (mut before, mut previous) = (None, None);
+    for (start, c) in folded.char_indices() {
+        if previous == Some(c) && before != Some(c) {
+            buf.clear();
+            buf.push_str(&folded[..start]);
+            buf.push_str(&folded[start + c.len_utf8()..]);
+            f(buf);
+        }
+        (before, previous) = (previous, Some(c));
+    }
 }
 
-/// Calls `f` with the folded form with each pair of neighbouring letters swapped.
-fn for_each_swap(folded: &str, mut f: impl FnMut(&str)) {
-    let chars: Vec<char> = folded.chars().collect();
-    let mut buf = String::with_capacity(folded.len());
-    for i in 1..chars.len() {
-        if chars[i] == chars[i - 1] {
-            continue;
+/// Calls `f` with the folded form with each pair of neighbouring letters swapped (but two
+/// equal ones), written into `buf`.
+fn for_each_swap(folded: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    let mut previous: Option<(usize, char)> = None;
+    for (start, c) in folded.char_indices() {
+        if let Some((previous_start, p)) = previous
+            && p != c
+        {
+            buf.clear();
+            buf.push_str(&folded[..previous_start]);
+            buf.push(c);
+            buf.push(p);
+            buf.push_str(&folded[start + c.len_utf8()..]);
+            f(buf);
         }
-        buf.clear();
-        buf.extend(&chars[..i - 1]);
-        buf.push(chars[i]);
-        buf.push(chars[i - 1]);
-        buf.extend(&chars[i + 1..]);
-        f(&buf);
+        previous = Some((start, c));
     }
 }
 
@@ -755,6 +783,82 @@ mod tests {
         assert_eq!(slip_cost(de, "sonhe", "sonne"), NEAR_SLIP); // neighbouring key
         assert_eq!(slip_cost(de, "setdem", "seitdem"), PLAIN_SLIP); // letter left out
         assert_eq!(slip_cost(de, "mintel", "mittel"), FAR_SLIP); // distant key
+    }
+
+    #[test]
+    fn article_candidates_of_every_nearby_length_come_in_alphabetical_order() {
+        use crate::document::{Document, ReadOptions};
+        let text = "Kahler, Kahler, Kalr, Kalr, Taler und Taler trafen Kaler.";
+        let options = ReadOptions {
+            language: Some("de".into()),
+            ..ReadOptions::default()
+        };
+        let doc = Document::parse(text, &options);
+        let de = german();
+        let census = Census::of(&doc, de);
+        let examiner = Examiner::new(de, &census);
+        let found: Vec<String> = examiner
+            .article_candidates("Kaler", "kaler", 1)
+            .into_iter()
+            .map(|c| c.folded)
+            .collect();
+        assert_eq!(found, ["kahler", "kalr", "taler"]);
+    }
+
+    /// `for_each_undoubled` as it read over a vector of characters.
+    fn undoubled_by_chars(folded: &str) -> Vec<String> {
+        let chars: Vec<char> = folded.chars().collect();
+        (1..chars.len())
+            .filter(|&i| chars[i] == chars[i - 1] && (i < 2 || chars[i - 2] != chars[i]))
+            .map(|i| {
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, &c)| (k != i).then_some(c))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `for_each_swap` as it read over a vector of characters.
+    fn swaps_by_chars(folded: &str, mut f: impl FnMut(&str)) {
+        let chars: Vec<char> = folded.chars().collect();
+        let mut buf = String::with_capacity(folded.len());
+        for i in 1..chars.len() {
+            if chars[i] == chars[i - 1] {
+                continue;
+            }
+            buf.clear();
+            buf.extend(&chars[..i - 1]);
+            buf.push(chars[i]);
+            buf.push(chars[i - 1]);
+            buf.extend(&chars[i + 1..]);
+            f(&buf);
+        }
+    }
+
+    #[test]
+    fn undoubled_and_swapped_forms_are_those_of_the_character_vectors() {
+        for folded in [
+            "haskkells",
+            "aaab",
+            "aab",
+            "ääbb",
+            "straße",
+            "abba",
+            "x",
+            "",
+            "zoë",
+        ] {
+            let mut buf = String::new();
+            let mut undoubled = Vec::new();
+            for_each_undoubled(folded, &mut buf, |w| undoubled.push(w.to_string()));
+            assert_eq!(undoubled, undoubled_by_chars(folded), "{folded}");
+            let (mut swapped, mut by_chars) = (Vec::new(), Vec::new());
+            for_each_swap(folded, &mut buf, |w| swapped.push(w.to_string()));
+            swaps_by_chars(folded, |w| by_chars.push(w.to_string()));
+            assert_eq!(swapped, by_chars, "{folded}");
+        }
     }
 
     #[test]
