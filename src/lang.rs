@@ -558,6 +558,12 @@ pub fn recognise(text: &str) -> Option<&'static str> {
             languages &= languages - 1;
         }
     }
+    clear_winner(&hits, words).map(|best| table.languages[best].code)
+}
+
+/// The language (index into `hits`) whose frequent words clearly lead in a sample of `words`
+/// words, if one does.
+fn clear_winner(hits: &[usize], words: usize) -> Option<usize> {
     let (best, &top) = hits.iter().enumerate().max_by_key(|&(_, h)| *h)?;
     let runner_up = hits
         .iter()
@@ -569,7 +575,7 @@ pub fn recognise(text: &str) -> Option<&'static str> {
     let clear = words >= MIN_WORDS
         && top as f64 >= MIN_SHARE * words as f64
         && top >= MIN_LEAD * runner_up.max(1);
-    clear.then(|| table.languages[best].code)
+    clear.then_some(best)
 }
 
 #[cfg(test)]
@@ -607,23 +613,7 @@ mod tests {
                     *hit += usize::from(l.frequent_words.contains(&lower));
                 }
             }
-            let expected =
-                hits.iter()
-                    .enumerate()
-                    .max_by_key(|&(_, h)| *h)
-                    .and_then(|(best, &top)| {
-                        let runner_up = hits
-                            .iter()
-                            .enumerate()
-                            .filter(|&(i, _)| i != best)
-                            .map(|(_, &h)| h)
-                            .max()
-                            .unwrap_or(0);
-                        let clear = words >= MIN_WORDS
-                            && top as f64 >= MIN_SHARE * words as f64
-                            && top >= MIN_LEAD * runner_up.max(1);
-                        clear.then(|| languages[best].code)
-                    });
+            let expected = clear_winner(&hits, words).map(|best| languages[best].code);
             assert_eq!(recognise(text), expected, "{text}");
         }
         assert_eq!(recognise(texts[0]), Some("de"));

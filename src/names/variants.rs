@@ -466,14 +466,18 @@ mod tests {
     use super::*;
     use crate::document::{Document, ReadOptions};
 
-    fn variants(text: &str) -> Vec<(String, String)> {
-        let doc = Document::parse(
+    fn german(text: &str) -> Document<'_> {
+        Document::parse(
             text,
             &ReadOptions {
                 language: Some("de".into()),
                 ..ReadOptions::default()
             },
-        );
+        )
+    }
+
+    fn variants(text: &str) -> Vec<(String, String)> {
+        let doc = german(text);
         let cx = Context::new(&doc).expect("German name data");
         find(&cx)
             .into_iter()
@@ -488,13 +492,7 @@ mod tests {
                     Die ÖSTERREICHISCHE Presse, Herr Müller-Lüdenscheidt und Gerhard Schröders \
                     Sprecher Andrej Orlow kamen nach Groß Gerau. Putin  Wladimirowitsch \
                     Straße. © Alexei Petrovsky/Foto\n";
-        let doc = Document::parse(
-            text,
-            &ReadOptions {
-                language: Some("de".into()),
-                ..ReadOptions::default()
-            },
-        );
+        let doc = german(text);
         let cx = Context::new(&doc).expect("German name data");
         let keys = WordKeys::of_mentions(&cx);
         let mut runs = 0;
