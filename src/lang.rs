@@ -558,7 +558,7 @@ pub fn recognise(text: &str) -> Option<&'static str> {
             languages &= languages - 1;
         }
     }
-    clear_winner(&hits, words).map(|best| table.languages[best].code)
+    clear_winner(hits, words).map(|best| table.languages[best].code)
 }
 
 /// The language (index into `hits`) whose frequent words clearly lead in a sample of `words`
