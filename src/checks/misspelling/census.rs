@@ -70,12 +70,11 @@ pub struct Census<'a> {
 impl<'a> Census<'a> {
     pub fn of(doc: &Document<'a>, lexicon: &Lexicon) -> Census<'a> {
         let mut census = Census::default();
-        // Sized for the common case, so that the vectors seldom grow: most of an article's
-        // distinct forms are checked, and it has about as many checked occurrences as
-        // distinct forms of any length.
-        let distinct = doc.vocabulary.forms.len();
-        census.forms.reserve(distinct);
-        census.occurrences.reserve(distinct);
+        // Sized so that the vectors seldom grow: most of an article's distinct forms are
+        // checked, and every occurrence is a word token or a part of one; the tokens (words
+        // and punctuation) outnumber the parts of the few hyphenated words.
+        census.forms.reserve(doc.vocabulary.forms.len());
+        census.occurrences.reserve(doc.tokens.len());
         let mut ids = FormIds::new(doc, lexicon);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
@@ -349,16 +348,35 @@ fn is_checkable(form: &str) -> bool {
     if form.len() < MIN_CHARS {
         return false;
     }
-    if form.is_ascii() {
-        // The same test byte by byte: an ASCII letter is a Latin letter, and ASCII upper
-        // case is the only upper case there is in ASCII; a letter that is no capital is a
-        // lower-case one.
-        let bytes = form.as_bytes();
-        return bytes[0].is_ascii_alphabetic() && bytes[1..].iter().all(u8::is_ascii_lowercase);
+    let bytes = form.as_bytes();
+    if !bytes[0].is_ascii() {
+        return checkable_letters(form, 0);
     }
-    // One pass over the letters.
-    let mut letters = 0;
-    for c in form.chars() {
+    // An ASCII start is tested byte by byte, in one pass: an ASCII letter is a Latin letter,
+    // and ASCII upper case is the only upper case there is in ASCII; a letter that is no
+    // capital is a lower-case one.
+    if !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let lower = 1 + bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    match bytes.get(lower) {
+        // All letters, and at least `MIN_CHARS` of them, one per byte.
+        None => true,
+        // A digit, a sign or an inner capital.
+        Some(b) if b.is_ascii() => false,
+        // The first non-ASCII character: the rest is tested letter by letter, counting the
+        // `lower` letters before it. It starts at a character boundary, as it follows ASCII.
+        Some(_) => checkable_letters(&form[lower..], lower),
+    }
+}
+
+/// The letter-by-letter test of [`is_checkable`] for the rest of a form that follows
+/// `letters` letters (none of them a capital, but maybe the first).
+fn checkable_letters(rest: &str, mut letters: usize) -> bool {
+    for c in rest.chars() {
         match latin_letter_case(c) {
             None => return false,
             Some(upper) if upper && letters > 0 => return false,
@@ -486,6 +504,17 @@ mod tests {
         "Москва",
         "x\u{300}yz",
         "Bundes-",
+        "Aäbc",
+        "Abcä",
+        "abcÄ",
+        "aBcä",
+        "Ab1ä",
+        "Ab-ä",
+        "Abäc1",
+        "Abäc",
+        "Aä",
+        "Aääb",
+        "ÄbcD",
         "",
     ];
 
