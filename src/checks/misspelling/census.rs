@@ -404,10 +404,7 @@ fn latin_letter_case(c: char) -> Option<bool> {
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the
 /// whitespace-separated chunk around it holds `@`, `#`, `://`, `www.` or a dotted domain.
 fn is_address(text: &str, span: &Range<usize>) -> bool {
-    let marks = |c: char| matches!(c, '.' | '@' | '/' | ':' | '#' | '_');
-    let touches_mark = text[..span.start].chars().next_back().is_some_and(marks)
-        || text[span.end..].chars().next().is_some_and(marks);
-    if !touches_mark {
+    if !touches_mark(text, span) {
         return false;
     }
     let start = text[..span.start]
@@ -425,6 +422,16 @@ fn is_address(text: &str, span: &Range<usize>) -> bool {
         || chunk
             .split_once('.')
             .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether the character before or after a token is one of the marks of an address. The
+/// marks are ASCII, and in UTF-8 an ASCII byte is always a whole character, so the bytes
+/// around the token tell without decoding the characters.
+fn touches_mark(text: &str, span: &Range<usize>) -> bool {
+    let mark = |b: &u8| matches!(b, b'.' | b'@' | b'/' | b':' | b'#' | b'_');
+    let bytes = text.as_bytes();
+    let before = span.start.checked_sub(1).and_then(|i| bytes.get(i));
+    before.is_some_and(mark) || bytes.get(span.end).is_some_and(mark)
 }
 
 #[cfg(test)]
@@ -557,6 +564,40 @@ mod tests {
             .chain(&["Abc-", "-Abcd", "ab-cdefg", "Äbcd-Efgh", "-"])
         {
             assert_eq!(Shape::of(token), shape(token), "{token}");
+        }
+    }
+
+    #[test]
+    fn marks_are_found_by_byte_as_by_character() {
+        let by_char = |text: &str, span: &Range<usize>| {
+            let marks = |c: char| matches!(c, '.' | '@' | '/' | ':' | '#' | '_');
+            text[..span.start].chars().next_back().is_some_and(marks)
+                || text[span.end..].chars().next().is_some_and(marks)
+        };
+        for text in [
+            "a.b",
+            "ä@ö",
+            "x/ü_",
+            "Ärger",
+            "é:é",
+            "#Haus",
+            "www.zoë.de",
+            "ß",
+            "",
+        ] {
+            for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                for (end, _) in text[start..]
+                    .char_indices()
+                    .chain([(text.len() - start, ' ')])
+                {
+                    let span = start..start + end;
+                    assert_eq!(
+                        touches_mark(text, &span),
+                        by_char(text, &span),
+                        "{text} {span:?}"
+                    );
+                }
+            }
         }
     }
 
