@@ -309,10 +309,16 @@ impl Folder<'_> {
 
 /// Whether case-folding leaves a form as it is (see [`lexicon::fold`]).
 fn is_folded(form: &str) -> bool {
-    if form.is_ascii() {
-        !form.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        form.chars().all(folds_to_itself)
+    // One pass over the ASCII start: there only the capitals change. The first non-ASCII
+    // byte starts a character (it follows ASCII), from which on characters are asked.
+    let bytes = form.as_bytes();
+    match bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        None => true,
+        Some(at) if bytes[at].is_ascii() => false,
+        Some(at) => form[at..].chars().all(folds_to_itself),
     }
 }
 
