@@ -400,8 +400,23 @@ fn fold_chars_into(word: &str, out: &mut String) {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => match latin_1_lower(c) {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            },
         }
+    }
+}
+
+/// The lower case of a Latin-1 character, where German's letters are, without the Unicode
+/// tables: its capitals ("A", "Ä", "Ö", "Ü") lie 32 code points before their small letters,
+/// and every other Latin-1 character is its own lower case (tested against
+/// [`char::to_lowercase`]). `None` beyond Latin-1.
+fn latin_1_lower(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) + 32),
+        '\0'..='\u{FF}' => Some(c),
+        _ => None,
     }
 }
 
@@ -483,6 +498,21 @@ mod tests {
     fn folding_matches_wordfreq() {
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("ÄRGER"), "ärger");
+    }
+
+    #[test]
+    fn latin_1_lowers_as_the_unicode_tables_do() {
+        for c in '\0'..='\u{2FF}' {
+            if let Some(lower) = latin_1_lower(c) {
+                assert_eq!(
+                    c.to_lowercase().collect::<String>(),
+                    lower.to_string(),
+                    "{c:?}"
+                );
+            } else {
+                assert!(c > '\u{FF}', "{c:?}");
+            }
+        }
     }
 
     #[test]

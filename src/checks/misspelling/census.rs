@@ -70,12 +70,11 @@ pub struct Census<'a> {
 impl<'a> Census<'a> {
     pub fn of(doc: &Document<'a>, lexicon: &Lexicon) -> Census<'a> {
         let mut census = Census::default();
-        // Sized for the common case, so that the vectors seldom grow: most of an article's
-        // distinct forms are checked, and it has about as many checked occurrences as
-        // distinct forms of any length.
-        let distinct = doc.vocabulary.forms.len();
-        census.forms.reserve(distinct);
-        census.occurrences.reserve(distinct);
+        // Sized so that the vectors seldom grow: most of an article's distinct forms are
+        // checked, and every occurrence is a word token or a part of one; the tokens (words
+        // and punctuation) outnumber the parts of the few hyphenated words.
+        census.forms.reserve(doc.vocabulary.forms.len());
+        census.occurrences.reserve(doc.tokens.len());
         let mut ids = FormIds::new(doc, lexicon);
         for block in &doc.blocks {
             for sentence in doc.sentences_of(block) {
@@ -195,10 +194,12 @@ enum Shape {
 
 impl Shape {
     fn of(token: &str) -> Shape {
-        if token.contains('-') {
-            Shape::Hyphenated
-        } else if is_checkable(token) {
+        // A checkable token is letters only, so it has no hyphen: testing it first spares
+        // most long words the search for one.
+        if is_checkable(token) {
             Shape::Whole
+        } else if token.contains('-') {
+            Shape::Hyphenated
         } else {
             Shape::Unchecked
         }
@@ -308,10 +309,16 @@ impl Folder<'_> {
 
 /// Whether case-folding leaves a form as it is (see [`lexicon::fold`]).
 fn is_folded(form: &str) -> bool {
-    if form.is_ascii() {
-        !form.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        form.chars().all(folds_to_itself)
+    // One pass over the ASCII start: there only the capitals change. The first non-ASCII
+    // byte starts a character (it follows ASCII), from which on characters are asked.
+    let bytes = form.as_bytes();
+    match bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        None => true,
+        Some(at) if bytes[at].is_ascii() => false,
+        Some(at) => form[at..].chars().all(folds_to_itself),
     }
 }
 
@@ -349,16 +356,35 @@ fn is_checkable(form: &str) -> bool {
     if form.len() < MIN_CHARS {
         return false;
     }
-    if form.is_ascii() {
-        // The same test byte by byte: an ASCII letter is a Latin letter, and ASCII upper
-        // case is the only upper case there is in ASCII; a letter that is no capital is a
-        // lower-case one.
-        let bytes = form.as_bytes();
-        return bytes[0].is_ascii_alphabetic() && bytes[1..].iter().all(u8::is_ascii_lowercase);
+    let bytes = form.as_bytes();
+    if !bytes[0].is_ascii() {
+        return checkable_letters(form, 0);
     }
-    // One pass over the letters.
-    let mut letters = 0;
-    for c in form.chars() {
+    // An ASCII start is tested byte by byte, in one pass: an ASCII letter is a Latin letter,
+    // and ASCII upper case is the only upper case there is in ASCII; a letter that is no
+    // capital is a lower-case one.
+    if !bytes[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let lower = 1 + bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    match bytes.get(lower) {
+        // All letters, and at least `MIN_CHARS` of them, one per byte.
+        None => true,
+        // A digit, a sign or an inner capital.
+        Some(b) if b.is_ascii() => false,
+        // The first non-ASCII character: the rest is tested letter by letter, counting the
+        // `lower` letters before it. It starts at a character boundary, as it follows ASCII.
+        Some(_) => checkable_letters(&form[lower..], lower),
+    }
+}
+
+/// The letter-by-letter test of [`is_checkable`] for the rest of a form that follows
+/// `letters` letters (none of them a capital, but maybe the first).
+fn checkable_letters(rest: &str, mut letters: usize) -> bool {
+    for c in rest.chars() {
         match latin_letter_case(c) {
             None => return false,
             Some(upper) if upper && letters > 0 => return false,
@@ -384,10 +410,7 @@ fn latin_letter_case(c: char) -> Option<bool> {
 /// Whether a token is part of a web or e-mail address, a handle or a hashtag: the
 /// whitespace-separated chunk around it holds `@`, `#`, `://`, `www.` or a dotted domain.
 fn is_address(text: &str, span: &Range<usize>) -> bool {
-    let marks = |c: char| matches!(c, '.' | '@' | '/' | ':' | '#' | '_');
-    let touches_mark = text[..span.start].chars().next_back().is_some_and(marks)
-        || text[span.end..].chars().next().is_some_and(marks);
-    if !touches_mark {
+    if !touches_mark(text, span) {
         return false;
     }
     let start = text[..span.start]
@@ -405,6 +428,16 @@ fn is_address(text: &str, span: &Range<usize>) -> bool {
         || chunk
             .split_once('.')
             .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// Whether the character before or after a token is one of the marks of an address. The
+/// marks are ASCII, and in UTF-8 an ASCII byte is always a whole character, so the bytes
+/// around the token tell without decoding the characters.
+fn touches_mark(text: &str, span: &Range<usize>) -> bool {
+    let mark = |b: &u8| matches!(b, b'.' | b'@' | b'/' | b':' | b'#' | b'_');
+    let bytes = text.as_bytes();
+    let before = span.start.checked_sub(1).and_then(|i| bytes.get(i));
+    before.is_some_and(mark) || bytes.get(span.end).is_some_and(mark)
 }
 
 #[cfg(test)]
@@ -486,6 +519,17 @@ mod tests {
         "Москва",
         "x\u{300}yz",
         "Bundes-",
+        "Aäbc",
+        "Abcä",
+        "abcÄ",
+        "aBcä",
+        "Ab1ä",
+        "Ab-ä",
+        "Abäc1",
+        "Abäc",
+        "Aä",
+        "Aääb",
+        "ÄbcD",
         "",
     ];
 
@@ -506,6 +550,60 @@ mod tests {
         for &form in TRICKY {
             assert_eq!(is_checkable(form), checkable(form), "{form}");
             assert_eq!(is_folded(form), lexicon::fold(form) == form, "{form}");
+        }
+    }
+
+    #[test]
+    fn a_token_is_hyphenated_whenever_it_holds_a_hyphen() {
+        // The order of the tests as it reads without the shortcut.
+        let shape = |token: &str| {
+            if token.contains('-') {
+                Shape::Hyphenated
+            } else if is_checkable(token) {
+                Shape::Whole
+            } else {
+                Shape::Unchecked
+            }
+        };
+        for &token in TRICKY
+            .iter()
+            .chain(&["Abc-", "-Abcd", "ab-cdefg", "Äbcd-Efgh", "-"])
+        {
+            assert_eq!(Shape::of(token), shape(token), "{token}");
+        }
+    }
+
+    #[test]
+    fn marks_are_found_by_byte_as_by_character() {
+        let by_char = |text: &str, span: &Range<usize>| {
+            let marks = |c: char| matches!(c, '.' | '@' | '/' | ':' | '#' | '_');
+            text[..span.start].chars().next_back().is_some_and(marks)
+                || text[span.end..].chars().next().is_some_and(marks)
+        };
+        for text in [
+            "a.b",
+            "ä@ö",
+            "x/ü_",
+            "Ärger",
+            "é:é",
+            "#Haus",
+            "www.zoë.de",
+            "ß",
+            "",
+        ] {
+            for (start, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                for (end, _) in text[start..]
+                    .char_indices()
+                    .chain([(text.len() - start, ' ')])
+                {
+                    let span = start..start + end;
+                    assert_eq!(
+                        touches_mark(text, &span),
+                        by_char(text, &span),
+                        "{text} {span:?}"
+                    );
+                }
+            }
         }
     }
 
