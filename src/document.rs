@@ -266,7 +266,14 @@ pub fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
 
 fn find_credit(text: &str, span: &Range<usize>, lang: &Language) -> Option<Range<usize>> {
     let pattern = lang.credit.as_ref()?;
-    let m = pattern.find(&text[span.clone()])?;
+    let line = &text[span.clone()];
+    // Exact: every credit match contains one of the marks, so a line without any has none.
+    if let Some(gate) = &lang.credit_gate
+        && !gate.is_match(line)
+    {
+        return None;
+    }
+    let m = pattern.find(line)?;
     Some(span.start + m.start()..span.end)
 }
 

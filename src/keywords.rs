@@ -144,6 +144,45 @@ fn ascii_character(hir: &Hir, folds: &[char]) -> Option<char> {
     found
 }
 
+/// Punctuation and symbol characters (no letters, digits or white space) one of which every
+/// match of `pattern` contains; `None` when the pattern does not parse or has no such
+/// characters. Only literal text counts: a literal matches exactly its characters (case
+/// folding turns letters into classes, never punctuation), so a text without any of these
+/// characters holds no match.
+pub fn marks(pattern: &str) -> Option<Vec<char>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    required_marks(&hir)
+}
+
+/// Marks of a parsed pattern (see [`marks`]).
+fn required_marks(hir: &Hir) -> Option<Vec<char>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => {
+            let text = std::str::from_utf8(&literal.0).ok()?;
+            let mark = text
+                .chars()
+                .find(|c| !c.is_alphanumeric() && !c.is_whitespace())?;
+            Some(vec![mark])
+        }
+        HirKind::Capture(capture) => required_marks(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => required_marks(&repetition.sub),
+        // Every part of a sequence is in every match: the part with the fewest marks will do.
+        HirKind::Concat(parts) => parts.iter().filter_map(required_marks).min_by_key(Vec::len),
+        // Every branch must bring its own marks; together they are the alternation's.
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required_marks(branch)?);
+            }
+            all.sort_unstable();
+            all.dedup();
+            Some(all)
+        }
+        // Classes, optional parts, anchors and the empty pattern hold no required mark.
+        _ => None,
+    }
+}
+
 /// One search for the keywords of many patterns, telling which of them a text may match: a
 /// pattern whose keywords a text lacks has no match in it, and need not even be compiled.
 pub struct Gate {
@@ -205,6 +244,30 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The credit patterns need a mark each: '©' or '/' in German, and ':' or '(' in
+    /// the others (from "Photo:" and "(c)").
+    #[test]
+    fn credit_marks_come_from_the_literals() {
+        let marks_of = |code| {
+            let lang = crate::lang::language(code).expect("language data");
+            marks(lang.credit.as_ref().expect("credit pattern").as_str())
+        };
+        assert_eq!(marks_of("de"), Some(vec!['/', '©']));
+        assert_eq!(marks_of("en"), Some(vec!['(', ':', '©']));
+        assert_eq!(marks_of("es"), Some(vec!['(', '/', ':', '©']));
+        assert_eq!(marks_of("fr"), Some(vec!['(', '/', ':', '©']));
+    }
+
+    #[test]
+    fn marks_need_every_branch_and_a_literal() {
+        assert_eq!(marks(r"a/b|c:d"), Some(vec!['/', ':']));
+        assert_eq!(marks(r"a/b|cd"), None);
+        assert_eq!(marks(r"(?:x\.)?y"), None);
+        assert_eq!(marks(r"[/:]x"), None);
+        assert_eq!(marks(r"(?i)ab-c+(?:d:)+"), Some(vec!['-']));
+        assert_eq!(marks(r"("), None);
+    }
 
     /// Exempting letter classes from case folding leaves every notice pattern's keywords
     /// as they were.
