@@ -497,23 +497,25 @@ fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
 }
 
 /// `char::is_alphabetic`, with the Latin-1 letters of European text (ä, ß, é …) and the
-/// typographic quotes and dashes answered without a look-up in the Unicode tables: all of
-/// U+00C0–U+00FF but × and ÷ are letters, nothing in General Punctuation (U+2000–U+206F) is.
+/// typographic quotes and dashes answered without a look-up in the Unicode tables.
 fn is_alphabetic(c: char) -> bool {
-    match c {
-        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
-        '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphabetic(),
-    }
+    latin1_or_punctuation_letter(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
 /// `char::is_alphanumeric`, with the same shortcuts as [`is_alphabetic`] (no character of
 /// either range is a digit).
 fn is_alphanumeric(c: char) -> bool {
+    latin1_or_punctuation_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// Whether `c` is a letter, for the two ranges answered without the Unicode tables: all of
+/// U+00C0–U+00FF but × and ÷ are letters, nothing in General Punctuation (U+2000–U+206F) is;
+/// `None` for any other character.
+fn latin1_or_punctuation_letter(c: char) -> Option<bool> {
     match c {
-        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
-        '\u{2000}'..='\u{206F}' => false,
-        _ => c.is_alphanumeric(),
+        '\u{C0}'..='\u{FF}' => Some(c != '×' && c != '÷'),
+        '\u{2000}'..='\u{206F}' => Some(false),
+        _ => None,
     }
 }
 

@@ -15,9 +15,14 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 /// in a text without the characters of [`folds_to_ascii`]; `None` when the pattern does not
 /// parse or has no such text (it may match without any fixed letters).
 pub fn keywords(pattern: &str) -> Option<Vec<String>> {
+    keywords_with(pattern, &folds_to_ascii())
+}
+
+/// [`keywords`], with the characters of [`folds_to_ascii`] worked out by the caller (once for
+/// many patterns).
+fn keywords_with(pattern: &str, folds: &[char]) -> Option<Vec<String>> {
     let hir = regex_syntax::parse(&without_letter_folding(pattern)).ok()?;
-    let folds = folds_to_ascii();
-    required(&hir, &folds)
+    required(&hir, folds)
 }
 
 /// The pattern with its letter classes (`\p{L}`) exempt from case folding. Case-folding a
@@ -199,9 +204,12 @@ impl Gate {
     /// A gate for `patterns`; `None` when one of them has no keywords (then every text must be
     /// searched).
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Option<Gate> {
-        let keywords: Vec<Vec<String>> =
-            patterns.into_iter().map(keywords).collect::<Option<_>>()?;
-        let folds: Vec<String> = folds_to_ascii().iter().map(char::to_string).collect();
+        let fold_chars = folds_to_ascii();
+        let keywords: Vec<Vec<String>> = patterns
+            .into_iter()
+            .map(|p| keywords_with(p, &fold_chars))
+            .collect::<Option<_>>()?;
+        let folds: Vec<String> = fold_chars.iter().map(char::to_string).collect();
         let mut needles: Vec<&str> = keywords
             .iter()
             .flatten()
@@ -244,6 +252,7 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     /// The credit patterns need a mark each: '©' or '/' in German, and ':' or '(' in
     /// the others (from "Photo:" and "(c)").
@@ -286,12 +295,6 @@ mod tests {
             }
         }
     }
-    use regex::Regex;
-
-    fn words(pattern: &str) -> Option<Vec<String>> {
-        keywords(pattern)
-    }
-
     #[test]
     fn long_s_and_kelvin_sign_fold_to_ascii() {
         let folds = folds_to_ascii();
@@ -305,31 +308,31 @@ mod tests {
     #[test]
     fn the_longest_word_is_the_keyword() {
         assert_eq!(
-            words("(?i)(?:artikel|text) wurde (?:aus dem (?P<s>\\p{L}+) )?übersetzt"),
+            keywords("(?i)(?:artikel|text) wurde (?:aus dem (?P<s>\\p{L}+) )?übersetzt"),
             Some(vec!["bersetzt".to_string()])
         );
         assert_eq!(
-            words("(?i)(?:maschinell|automatisch) übersetzt"),
+            keywords("(?i)(?:maschinell|automatisch) übersetzt"),
             Some(vec!["maschinell".to_string(), "automatisch".to_string()])
         );
-        assert_eq!(words("(?i)Kassel"), Some(vec!["kassel".to_string()]));
+        assert_eq!(keywords("(?i)Kassel"), Some(vec!["kassel".to_string()]));
     }
 
     #[test]
     fn an_alternation_needs_keywords_in_every_branch() {
         assert_eq!(
-            words("(?i)(?:article|story) (?:was|is)"),
+            keywords("(?i)(?:article|story) (?:was|is)"),
             Some(vec!["article".to_string(), "story".to_string()])
         );
-        assert_eq!(words("(?i)(?:article|\\d+)"), None);
-        assert_eq!(words("(?i)(?:übel)?"), None);
-        assert_eq!(words("\\p{L}+"), None);
+        assert_eq!(keywords("(?i)(?:article|\\d+)"), None);
+        assert_eq!(keywords("(?i)(?:übel)?"), None);
+        assert_eq!(keywords("\\p{L}+"), None);
     }
 
     #[test]
     fn a_class_of_several_characters_ends_a_run() {
         assert_eq!(
-            words("(?i)machine[- ]translated"),
+            keywords("(?i)machine[- ]translated"),
             Some(vec!["translated".to_string()])
         );
     }

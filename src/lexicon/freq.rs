@@ -177,24 +177,6 @@ impl<'a> FreqTable<'a> {
         self.resolve(folded.as_bytes(), h, i, read_u32(self.slots, i * 4)?)
     }
 
-    /// [`FreqTable::zipf`] of many words. The first slot of every word is read before any
-    /// is resolved, so that the memory reads, a cache miss each, overlap.
-    pub fn zipf_of_all(&self, words: &[&str]) -> Vec<Option<f32>> {
-        let starts: Vec<(u64, usize, u32)> = words
-            .iter()
-            .map(|w| {
-                let h = hash(w.as_bytes());
-                let i = h as usize & self.mask;
-                (h, i, read_u32(self.slots, i * 4).unwrap_or(0))
-            })
-            .collect();
-        words
-            .iter()
-            .zip(starts)
-            .map(|(w, (h, i, slot))| self.zipf_at(self.resolve(w.as_bytes(), h, i, slot)?))
-            .collect()
-    }
-
     /// Follows the probe sequence of `word` (hash `h`) from slot `i`, which holds `slot`, to
     /// the offset of its entry.
     fn resolve(&self, word: &[u8], h: u64, mut i: usize, mut slot: u32) -> Option<usize> {
@@ -252,10 +234,6 @@ mod tests {
         assert_eq!(table.zipf(""), None);
         assert_eq!(table.find("ärger"), Some(("ärger", 3.25)));
         assert_eq!(table.find("straße"), None);
-        assert_eq!(
-            table.zipf_of_all(&["ärger", "nichts", "die"]),
-            vec![Some(3.25), None, Some(7.48)]
-        );
     }
 
     #[test]

@@ -263,9 +263,6 @@ impl HouseList {
             return None;
         }
         let text = doc.slice(&token.span);
-        if !self.key_starts.may_begin(text) {
-            return None;
-        }
         let mut best: Option<FormMatch> = None;
         for key in lookup_keys(text) {
             for form in self.forms.get(key).into_iter().flatten() {

@@ -277,23 +277,29 @@ fn any_candidate(word: &str, endings: &[&str], mut test: impl FnMut(&str) -> boo
         .any(|s| test(s) || (undo_umlaut_into(s, &mut plain) && test(&plain)))
 }
 
+/// The vowel of an umlaut without its dots ('ä' → 'a', 'Ü' → 'U'); `None` for any other
+/// character.
+fn plain_vowel(c: char) -> Option<char> {
+    match c {
+        'ä' => Some('a'),
+        'ö' => Some('o'),
+        'ü' => Some('u'),
+        'Ä' => Some('A'),
+        'Ö' => Some('O'),
+        'Ü' => Some('U'),
+        _ => None,
+    }
+}
+
 /// Writes the word with its last umlaut undone into `out`; false (and `out` untouched) when
 /// the word has no umlaut.
 fn undo_umlaut_into(word: &str, out: &mut String) -> bool {
-    let Some((i, c)) = word
+    let Some((i, c, plain)) = word
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, 'ä' | 'ö' | 'ü' | 'Ä' | 'Ö' | 'Ü'))
+        .find_map(|(i, c)| plain_vowel(c).map(|plain| (i, c, plain)))
     else {
         return false;
-    };
-    let plain = match c {
-        'ä' => 'a',
-        'ö' => 'o',
-        'ü' => 'u',
-        'Ä' => 'A',
-        'Ö' => 'O',
-        _ => 'U',
     };
     out.clear();
     out.push_str(&word[..i]);

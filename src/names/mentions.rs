@@ -8,7 +8,7 @@ use super::lexicon::{Lexicon, WordFacts};
 use crate::document::{Document, TokenKind};
 
 /// The name mentions of a document, and what the word list said about its words on the way.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Found {
     pub mentions: Vec<Mention>,
     /// By vocabulary id: the facts of each capitalised form (see [`find`]), `None` for

@@ -344,7 +344,15 @@ mod tests {
         );
         let cx = Context::new(&doc).expect("German name data");
         let lexicon = &cx.data.lexicon;
-        for t in 0..doc.tokens.len() {
+        // Only tokens with facts at hand are answered differently from the word list.
+        let with_facts: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&t| {
+                doc.vocabulary
+                    .id(t)
+                    .is_some_and(|id| matches!(cx.word_facts.get(id), Some(Some(_))))
+            })
+            .collect();
+        for &t in &with_facts {
             assert_eq!(
                 cx.knows_word(t),
                 lexicon.knows(cx.word(t)),
@@ -352,7 +360,7 @@ mod tests {
                 cx.word(t)
             );
         }
-        assert!(cx.word_facts.iter().flatten().count() >= 20);
+        assert!(with_facts.len() >= 20, "{}", with_facts.len());
     }
 
     #[test]
