@@ -412,7 +412,7 @@ fn fold_chars_into(word: &str, out: &mut String) {
 /// tables: its capitals ("A", "Ä", "Ö", "Ü") lie 32 code points before their small letters,
 /// and every other Latin-1 character is its own lower case (tested against
 /// [`char::to_lowercase`]). `None` beyond Latin-1.
-fn latin_1_lower(c: char) -> Option<char> {
+pub(crate) fn latin_1_lower(c: char) -> Option<char> {
     match c {
         'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u32::from(c) + 32),
         '\0'..='\u{FF}' => Some(c),

@@ -327,10 +327,9 @@ fn is_folded(form: &str) -> bool {
 /// a character is asked whether it is its own lower case: not only capitals change
 /// ("ẞ"), but also title-case letters ("ǅ"), which are no capitals.
 fn folds_to_itself(c: char) -> bool {
-    match c {
-        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'ß' => false,
-        '\0'..='\u{FF}' => true,
-        _ => {
+    match lexicon::latin_1_lower(c) {
+        Some(lower) => lower == c && c != 'ß',
+        None => {
             let mut lower = c.to_lowercase();
             lower.next() == Some(c) && lower.next().is_none()
         }
