@@ -14,9 +14,9 @@
 //! A form is diagnosed once per article, however often it occurs.
 
 use foldhash::{HashMap, HashMapExt};
-use std::cell::Cell;
 use std::sync::{Arc, LazyLock};
 
+use crate::lang;
 use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon, capitalise, is_capitalised};
 use crate::memo::WordMemo;
@@ -121,13 +121,14 @@ struct WordCandidates {
     compound: Vec<Candidate>,
 }
 
-/// Keyed by the lexicon's language and the folded form.
-static WORD_CANDIDATES: LazyLock<WordMemo<Arc<WordCandidates>>> = LazyLock::new(WordMemo::new);
+/// One memo per language (`lang::SUPPORTED`, in its order), keyed by the folded form.
+static WORD_CANDIDATES: LazyLock<[WordMemo<Arc<WordCandidates>>; lang::SUPPORTED.len()]> =
+    LazyLock::new(|| std::array::from_fn(|_| WordMemo::new()));
 
-thread_local! {
-    /// The buffer a key of [`WORD_CANDIDATES`] is built in, taken while in use (a nested
-    /// look-up finds it empty, and only allocates).
-    static KEY: Cell<String> = const { Cell::new(String::new()) };
+/// The memo of a language's word candidates; `None` for a language mtlint does not know.
+fn word_candidates_memo(code: &str) -> Option<&'static WordMemo<Arc<WordCandidates>>> {
+    let index = lang::SUPPORTED.iter().position(|&c| c == code)?;
+    WORD_CANDIDATES.get(index)
 }
 
 /// Diagnoses word forms against one lexicon and one article.
@@ -249,14 +250,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// compounds. Remembered per word across articles (`zipf` is the form's own frequency,
     /// the same for every article).
     fn word_candidates(&self, folded: &str, zipf: Option<f32>) -> Arc<WordCandidates> {
-        // Built by hand in a buffer kept for the next form: `format!`, or a new string,
-        // costs several times as much, once per distinct form.
-        let mut key = KEY.take();
-        key.clear();
-        key.push_str(self.lexicon.code);
-        key.push('\t');
-        key.push_str(folded);
-        let candidates = WORD_CANDIDATES.get_or(&key, || {
+        let compute = || {
             let frequent = self.frequency_candidates(folded, zipf);
             let compound = if zipf.is_none() && frequent.is_empty() {
                 self.compound_candidates(folded)
@@ -264,9 +258,11 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
                 Vec::new()
             };
             Arc::new(WordCandidates { frequent, compound })
-        });
-        KEY.set(key);
-        candidates
+        };
+        match word_candidates_memo(self.lexicon.code) {
+            Some(memo) => memo.get_or(folded, compute),
+            None => compute(),
+        }
     }
 
     /// Looks up how each candidate is written and whether Hunspell knows it. A candidate
