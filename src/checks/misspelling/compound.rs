@@ -69,19 +69,21 @@ fn is_unknown_part(lex: &Lexicon, part: &str) -> bool {
 /// "rechenschafts" + "pflicht". Hunspell does not compound every compound
 /// ("Rechenschaftspflicht", "Restaurantkette"); the frequency list has them.
 pub fn known_last_part<'w>(lex: &Lexicon, folded: &'w str) -> Option<&'w str> {
-    let bounds = char_bounds(folded);
-    let mut splits = Splits::of(lex, folded, &bounds)?;
-    let i = splits.first_of_words(KNOWN_PART_ZIPF)?;
-    Some(&folded[splits.at[i]..])
+    last_part(lex, folded, KNOWN_PART_ZIPF)
 }
 
 /// Whether a folded word splits into words of the frequency list, however rare
 /// ("paria" + "status", "urlaubs" + "resorts"): a compound, not a typo.
 pub fn is_compound_of_words(lex: &Lexicon, folded: &str) -> bool {
+    last_part(lex, folded, WORD_PART_ZIPF).is_some()
+}
+
+/// The last part of the first split of a folded word into two words of at least `min_zipf`.
+fn last_part<'w>(lex: &Lexicon, folded: &'w str, min_zipf: f32) -> Option<&'w str> {
     let bounds = char_bounds(folded);
-    Splits::of(lex, folded, &bounds)
-        .and_then(|mut splits| splits.first_of_words(WORD_PART_ZIPF))
-        .is_some()
+    let mut splits = Splits::of(lex, folded, &bounds)?;
+    let i = splits.first_of_words(min_zipf)?;
+    Some(&folded[splits.at[i]..])
 }
 
 /// The byte offset of each character of a word.
