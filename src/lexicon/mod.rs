@@ -364,11 +364,19 @@ pub fn is_capitalised(word: &str) -> bool {
 
 /// The word with its first letter in upper case ("präsident" → "Präsident").
 pub fn capitalise(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    capitalise_into(word, &mut out);
+    out
+}
+
+/// [`capitalise`] into a buffer, for callers that capitalise many words in turn.
+pub fn capitalise_into(word: &str, out: &mut String) {
+    out.clear();
     let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
+    }
 }
 
 /// Case-folds a word the way the frequency list stores words: lower case, `ß` → `ss`.

@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use super::stems;
+use crate::lexicon::capitalise_into;
 use crate::lexicon::freq::{self, FormatError, FreqTable};
 use crate::memo::WordMemo;
 
@@ -322,16 +323,6 @@ fn tails(word: &str, min_chars: usize, min_tail: usize) -> impl Iterator<Item = 
         .skip(3)
         .take(count)
         .map(move |(i, _)| &word[i..])
-}
-
-/// [`crate::lexicon::capitalise`] into a buffer, which is reused for each part of a compound tried.
-fn capitalise_into(word: &str, out: &mut String) {
-    out.clear();
-    let mut chars = word.chars();
-    if let Some(first) = chars.next() {
-        out.extend(first.to_uppercase());
-        out.push_str(chars.as_str());
-    }
 }
 
 #[cfg(test)]
