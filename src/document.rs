@@ -519,8 +519,6 @@ fn latin1_or_punctuation_letter(c: char) -> Option<bool> {
     }
 }
 
-/// Word frequencies, with a fast hasher: this runs for every word of every article and the
-/// keys come from the article itself, not from an adversary.
 /// The distinct word forms of an article. What is known about a word (is it a name, a common
 /// noun, a give-away of another language?) is worked out once per form and then read by the
 /// form's index, not looked up again at every occurrence.
@@ -532,6 +530,8 @@ pub struct Vocabulary<'a> {
     /// numbers and punctuation.
     ids: Vec<u32>,
     counts: Vec<u32>,
+    /// Form → id, with a fast hasher: this runs for every word of every article, and the
+    /// keys come from the article itself, not from an adversary.
     index: FxHashMap<&'a str, u32>,
 }
 
