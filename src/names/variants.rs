@@ -58,7 +58,8 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 fn compute(cx: &Context) -> Vec<Variant> {
     let keys = WordKeys::of_mentions(cx);
     let occurrences = occurrences(cx, &keys);
-    let mut groups: FxHashMap<&str, Vec<&Occurrence>> = FxHashMap::default();
+    let mut groups: FxHashMap<&str, Vec<&Occurrence>> =
+        FxHashMap::with_capacity_and_hasher(occurrences.len(), Default::default());
     for o in &occurrences {
         groups.entry(&o.key).or_default().push(o);
     }
@@ -114,7 +115,12 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// The trailing runs of every mention, genitives reduced to their base where the article
 /// has the base too ("Putins" → "Putin").
 fn occurrences<'o>(cx: &Context<'_, 'o>, keys: &'o WordKeys) -> Vec<Occurrence<'o>> {
-    let mut out = Vec::new();
+    let runs = cx
+        .mentions
+        .iter()
+        .map(|m| m.tokens.len().min(MAX_WORDS))
+        .sum();
+    let mut out = Vec::with_capacity(runs);
     for m in cx.mentions {
         for n in 1..=m.tokens.len().min(MAX_WORDS) {
             let tokens = m.tokens.end - n..m.tokens.end;
