@@ -164,19 +164,30 @@ fn occurrences<'o>(cx: &Context<'_, 'o>, keys: &'o WordKeys) -> Vec<Occurrence<'
 /// The fold keys of the words of a document's mentions, each distinct form folded once:
 /// names recur throughout an article.
 struct WordKeys {
-    /// By vocabulary id.
-    keys: Vec<Option<String>>,
+    /// The keys one after the other, in one string rather than one string each.
+    text: String,
+    /// By vocabulary id: where the form's key stands in `text`.
+    spans: Vec<Option<Range<usize>>>,
 }
 
 impl WordKeys {
     fn of_mentions(cx: &Context) -> WordKeys {
-        let mut keys = vec![None; cx.doc.vocabulary.forms.len()];
+        let mut keys = WordKeys {
+            // A folded name word has about as many bytes as the word, most mentions are a
+            // word or two, and many recur: room enough that the string seldom grows.
+            text: String::with_capacity(16 * cx.mentions.len()),
+            spans: vec![None; cx.doc.vocabulary.forms.len()],
+        };
         for t in cx.mentions.iter().flat_map(|m| m.tokens.clone()) {
-            if let Some(id) = cx.doc.vocabulary.id(t) {
-                keys[id].get_or_insert_with(|| fold::fold(cx.word(t)));
+            if let Some(id) = cx.doc.vocabulary.id(t)
+                && keys.spans[id].is_none()
+            {
+                let start = keys.text.len();
+                fold::fold_into(cx.word(t), &mut keys.text);
+                keys.spans[id] = Some(start..keys.text.len());
             }
         }
-        WordKeys { keys }
+        keys
     }
 
     /// The fold key of the words `tokens` of a mention, `fold::fold` of them as written
@@ -194,7 +205,7 @@ impl WordKeys {
         for t in tokens {
             match self.of_word(cx, t) {
                 Some(k) => key.push_str(k),
-                None => key.push_str(&fold::fold(cx.word(t))),
+                None => fold::fold_into(cx.word(t), &mut key),
             }
         }
         Cow::Owned(key)
@@ -203,7 +214,8 @@ impl WordKeys {
     /// The key of a word of a mention.
     fn of_word(&self, cx: &Context, token: usize) -> Option<&str> {
         let id = cx.doc.vocabulary.id(token)?;
-        self.keys.get(id)?.as_deref()
+        let span = self.spans.get(id)?.clone()?;
+        Some(&self.text[span])
     }
 }
 
