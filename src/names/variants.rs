@@ -58,14 +58,21 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 fn compute(cx: &Context) -> Vec<Variant> {
     let keys = WordKeys::of_mentions(cx);
     let occurrences = occurrences(cx, &keys);
-    let mut groups: FxHashMap<&str, Vec<&Occurrence>> =
+    // Occurrences grouped by key. Most groups are one spelling, which has no variant: a
+    // group is only marked as mixed here, and its occurrences are gathered if it is.
+    let mut groups: FxHashMap<&str, MixedGroup> =
         FxHashMap::with_capacity_and_hasher(occurrences.len(), Default::default());
-    for o in &occurrences {
-        groups.entry(&o.key).or_default().push(o);
+    for (i, o) in occurrences.iter().enumerate() {
+        let group = groups.entry(&o.key).or_insert(MixedGroup {
+            first: i,
+            mixed: false,
+        });
+        group.mixed |= occurrences[group.first].form != o.form;
     }
     let judged: Vec<Vec<&Occurrence>> = groups
         .into_values()
-        .filter_map(|g| same_name_part(cx, g))
+        .filter(|g| g.mixed)
+        .filter_map(|g| same_name_part(cx, members(&occurrences, g.first)))
         .collect();
     let mut found: Vec<Variant> = judged
         .iter()
@@ -88,6 +95,22 @@ fn compute(cx: &Context) -> Vec<Variant> {
     }
     kept.sort_by_key(|v| v.span.start);
     kept
+}
+
+/// A group of occurrences with one key, while grouping: its first occurrence, and whether
+/// another one is spelled differently.
+struct MixedGroup {
+    first: usize,
+    mixed: bool,
+}
+
+/// The occurrences with the key of occurrence `first`, which is the first one with it.
+fn members<'o, 'w>(occurrences: &'o [Occurrence<'w>], first: usize) -> Vec<&'o Occurrence<'w>> {
+    let key = &occurrences[first].key;
+    occurrences[first..]
+        .iter()
+        .filter(|o| o.key == *key)
+        .collect()
 }
 
 /// A shorter run inside a judged longer one follows the longer one's verdict: "Jong Un"
