@@ -140,9 +140,9 @@ pub struct Examiner<'l, 'c, 'a> {
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
     /// The article's forms used at least twice, the only forms that can be evidence against
-    /// another, by their length in letters: a form is compared only with forms of about
-    /// its length.
-    repeated: Vec<Vec<Repeated<'c, 'a>>>,
+    /// another, ordered by their length in letters: a form is compared only with forms of
+    /// about its length.
+    repeated: Vec<Repeated<'c, 'a>>,
 }
 
 /// A form the article uses at least twice (see [`Examiner::article_candidates`]).
@@ -150,6 +150,8 @@ pub struct Examiner<'l, 'c, 'a> {
 struct Repeated<'c, 'a> {
     /// Case-folded.
     form: &'c str,
+    /// Its length in letters.
+    len: usize,
     /// Its letters (see [`edits::letter_mask`]).
     letters: u64,
     stats: &'c FoldedStats<'a>,
@@ -157,19 +159,18 @@ struct Repeated<'c, 'a> {
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
-        let mut repeated: Vec<Vec<Repeated>> = Vec::new();
+        // One vector, not one per length: an article has forms of a dozen lengths or more.
+        let mut repeated = Vec::with_capacity(census.stats.len());
         for (form, stats) in census.folded_forms().filter(|(_, s)| s.count >= 2) {
-            let len = form.chars().count();
-            if repeated.len() <= len {
-                repeated.resize_with(len + 1, Vec::new);
-            }
-            let letters = edits::letter_mask(form);
-            repeated[len].push(Repeated {
+            repeated.push(Repeated {
                 form,
-                letters,
+                len: form.chars().count(),
+                letters: edits::letter_mask(form),
                 stats,
             });
         }
+        // Stable: the forms of one length keep the order above.
+        repeated.sort_by_key(|r| r.len);
         Examiner {
             lexicon,
             census,
@@ -343,11 +344,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
         // Forms of up to two letters more or fewer: others are more than two edits away.
-        let nearby = (len.saturating_sub(2)..=len + 2)
-            .filter_map(|other_len| Some((other_len, self.repeated.get(other_len)?)))
-            .flat_map(|(other_len, forms)| forms.iter().map(move |r| (other_len, r)));
-        for (other_len, r) in nearby {
-            let (other, other_mask, stats) = (r.form, r.letters, r.stats);
+        let from = self
+            .repeated
+            .partition_point(|r| r.len < len.saturating_sub(2));
+        let to = self.repeated.partition_point(|r| r.len <= len + 2);
+        for r in &self.repeated[from..to] {
+            let (other, other_len, other_mask, stats) = (r.form, r.len, r.letters, r.stats);
             if stats.count < 2 * own || other == folded {
                 continue;
             }
