@@ -197,7 +197,9 @@ fn process(
     let consumed = raw.consumed;
     let report = check_document(raw, settings, &config.options, &config.checks);
     let summary = DocSummary::of(index, &report);
-    let mut buf = Vec::new();
+    // Room for a typical rendered document (a JSONL line is about half a kilobyte), so
+    // that the buffer is not grown from a few bytes up while it is written.
+    let mut buf = Vec::with_capacity(1024);
     let rendered = stream.render(&summary, &report, &mut buf).map(|()| buf);
     Done {
         summary,

@@ -153,6 +153,9 @@ impl<'a> Document<'a> {
     }
 
     fn build_blocks(&mut self, lines: &[Range<usize>]) {
+        self.blocks.reserve(lines.len());
+        // One buffer for the sentence spans of every block, rather than a vector per block.
+        let mut spans = Vec::new();
         for line in lines {
             let span = trim_span(self.text, line.clone());
             if span.is_empty() || self.anatomy.is_excluded(span.start) {
@@ -165,12 +168,11 @@ impl<'a> Document<'a> {
             };
             let first = self.sentences.len();
             let block_index = self.blocks.len();
-            for s in split_sentences(self.text, body.clone(), self.lang) {
-                self.sentences.push(Sentence {
-                    span: s,
-                    block: block_index,
-                });
-            }
+            split_sentences(self.text, body.clone(), self.lang, &mut spans);
+            self.sentences.extend(spans.drain(..).map(|span| Sentence {
+                span,
+                block: block_index,
+            }));
             let sentences = first..self.sentences.len();
             let kind = classify_block(self.text, &body, credit.is_some(), sentences.len());
             self.blocks.push(Block {
@@ -324,9 +326,14 @@ fn is_opening_mark(c: char) -> bool {
 /// Splits a block body into sentences. A boundary is terminal punctuation followed by space
 /// and an upper-case letter, a digit or an opening mark — unless the full stop ends a known
 /// abbreviation, an initial ("Daniel K. Inouye") or an ordinal before a month ("7. Mai").
-fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> Vec<Range<usize>> {
+/// The sentence spans are appended to `out`.
+fn split_sentences(
+    text: &str,
+    body: Range<usize>,
+    lang: Option<&Language>,
+    out: &mut Vec<Range<usize>>,
+) {
     let s = &text[body.clone()];
-    let mut out = Vec::new();
     // Byte offsets into `s`.
     let mut start = 0;
     let mut from = 0;
@@ -354,7 +361,6 @@ fn split_sentences(text: &str, body: Range<usize>, lang: Option<&Language>) -> V
     if start < s.len() {
         out.push(body.start + start..body.end);
     }
-    out
 }
 
 /// The byte offset of the first sentence-final mark (. ! ? …) of `s` at or after `from`.

@@ -62,7 +62,7 @@ impl Check for ForeignDateFormat {
             if !has_ascii_digit(body) {
                 continue;
             }
-            for caps in p.month_day.captures_iter(body) {
+            for caps in super::captures_in(&p.month_day, body) {
                 let foreign = p.foreign_month(&caps["month"]);
                 let english_order =
                     day_first && (caps.name("suffix").is_some() || caps.name("year").is_some());
@@ -70,16 +70,16 @@ impl Check for ForeignDateFormat {
                     out.extend(date_finding(doc, lang, p, &caps, base));
                 }
             }
-            for caps in p.day_month.captures_iter(body) {
+            for caps in super::captures_in(&p.day_month, body) {
                 let ordinal_dot = !day_first && caps.name("dot").is_some();
                 if p.foreign_month(&caps["month"]).is_some() || ordinal_dot {
                     out.extend(date_finding(doc, lang, p, &caps, base));
                 }
             }
-            for caps in p.month_year.captures_iter(body) {
+            for caps in super::captures_in(&p.month_year, body) {
                 out.extend(date_finding(doc, lang, p, &caps, base));
             }
-            for caps in p.numeric.captures_iter(body) {
+            for caps in super::captures_in(&p.numeric, body) {
                 out.extend(numeric_finding(lang, &caps, base));
             }
         }

@@ -46,7 +46,7 @@ impl Check for ImperialUnitCheck {
         for sentence in &doc.sentences {
             let text = doc.slice(&sentence.span);
             // The pattern is the cheap test: most sentences have no imperial unit.
-            let mut found = pattern.captures_iter(text).peekable();
+            let mut found = super::captures_in(pattern, text).peekable();
             if found.peek().is_none() || has_metric_unit(doc, lang, &sentence.span) {
                 continue;
             }

@@ -179,7 +179,7 @@ fn convincing(
         let rare = d.zipf.is_none_or(|z| z < KNOWN_ZIPF);
         let enough = !o.credit || (count >= CREDIT_MIN_COUNT && count >= CREDIT_MIN_COUNT * own);
         // A form as frequent as its correction is a slip only if it is in no list and a
-        // likely slip (see `Examiner::seen_once` and `Examiner::undoubled_in_article`).
+        // likely slip (see `Examiner::add_seen_once` and `Examiner::add_undoubled_in_article`).
         let likely = c.slip <= EASY_SLIP
             || (c.slip <= PLAIN_SLIP && c.folded.chars().count() >= ONE_TO_ONE_PLAIN_CHARS);
         let weighty = count >= 2 * own || (likely && d.zipf.is_none());

@@ -150,6 +150,20 @@ pub(crate) fn has_ascii_digit(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// The matches of `pattern` in `text`, with their groups. `captures_iter` allocates room
+/// for the groups before it searches, and most texts a check searches have no match: a
+/// search without groups tells them apart first.
+pub fn captures_in<'p, 't>(
+    pattern: &'p regex::Regex,
+    text: &'t str,
+) -> impl Iterator<Item = regex::Captures<'t>> + use<'p, 't> {
+    pattern
+        .is_match(text)
+        .then(|| pattern.captures_iter(text))
+        .into_iter()
+        .flatten()
+}
+
 /// A name spelled two ways can be caught by the spelling check (article evidence) and by the
 /// name checks; the name finding explains it better ("Corbyn" 3 times, "Corbin" once), so an
 /// editor sees one finding, not two, and the score counts the slip once.

@@ -35,7 +35,9 @@ impl Check for RepeatedSentence {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let mut first_seen: FxHashMap<Cow<str>, usize> = FxHashMap::default();
+        // Sized for every sentence, so that the map never rehashes its long keys as it grows.
+        let mut first_seen: FxHashMap<Cow<str>, usize> =
+            FxHashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         // The run of repeated sentences being collected: (block, span, first earlier position).
         let mut run: Option<(usize, Range<usize>, usize)> = None;
         for sentence in &doc.sentences {

@@ -372,6 +372,9 @@ pub fn capitalise(word: &str) -> String {
 /// [`capitalise`] into a buffer, for callers that capitalise many words in turn.
 pub fn capitalise_into(word: &str, out: &mut String) {
     out.clear();
+    // At once rather than letter and rest apart: nearly every capital is as long as its
+    // small letter.
+    out.reserve(word.len());
     let mut chars = word.chars();
     if let Some(first) = chars.next() {
         out.extend(first.to_uppercase());

@@ -32,10 +32,15 @@ const REPLACEMENTS: &[(&str, &str)] = &[
 /// one, so that a sound never straddles two words ("Andrej Orlow").
 pub fn fold(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    fold_into(name, &mut key);
+    key
+}
+
+/// Appends the grouping key of `name` to `key` (see [`fold`]).
+pub fn fold_into(name: &str, key: &mut String) {
     for word in name.split(is_separator) {
         FOLDED.read_or(word, || fold_word(word), |folded| key.push_str(folded));
     }
-    key
 }
 
 /// Names recur throughout an article and across an archive; each word is folded once.

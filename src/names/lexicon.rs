@@ -303,6 +303,8 @@ fn undo_umlaut_into(word: &str, out: &mut String) -> bool {
         return false;
     };
     out.clear();
+    // The plain vowel is shorter than the umlaut: one allocation at most.
+    out.reserve(word.len());
     out.push_str(&word[..i]);
     out.push(plain);
     out.push_str(&word[i + c.len_utf8()..]);

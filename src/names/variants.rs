@@ -58,13 +58,21 @@ pub fn find(cx: &Context) -> Vec<Variant> {
 fn compute(cx: &Context) -> Vec<Variant> {
     let keys = WordKeys::of_mentions(cx);
     let occurrences = occurrences(cx, &keys);
-    let mut groups: FxHashMap<&str, Vec<&Occurrence>> = FxHashMap::default();
-    for o in &occurrences {
-        groups.entry(&o.key).or_default().push(o);
+    // Occurrences grouped by key. Most groups are one spelling, which has no variant: a
+    // group is only marked as mixed here, and its occurrences are gathered if it is.
+    let mut groups: FxHashMap<&str, MixedGroup> =
+        FxHashMap::with_capacity_and_hasher(occurrences.len(), Default::default());
+    for (i, o) in occurrences.iter().enumerate() {
+        let group = groups.entry(&o.key).or_insert(MixedGroup {
+            first: i,
+            mixed: false,
+        });
+        group.mixed |= occurrences[group.first].form != o.form;
     }
     let judged: Vec<Vec<&Occurrence>> = groups
         .into_values()
-        .filter_map(|g| same_name_part(cx, g))
+        .filter(|g| g.mixed)
+        .filter_map(|g| same_name_part(cx, members(&occurrences, g.first)))
         .collect();
     let mut found: Vec<Variant> = judged
         .iter()
@@ -87,6 +95,22 @@ fn compute(cx: &Context) -> Vec<Variant> {
     }
     kept.sort_by_key(|v| v.span.start);
     kept
+}
+
+/// A group of occurrences with one key, while grouping: its first occurrence, and whether
+/// another one is spelled differently.
+struct MixedGroup {
+    first: usize,
+    mixed: bool,
+}
+
+/// The occurrences with the key of occurrence `first`, which is the first one with it.
+fn members<'o, 'w>(occurrences: &'o [Occurrence<'w>], first: usize) -> Vec<&'o Occurrence<'w>> {
+    let key = &occurrences[first].key;
+    occurrences[first..]
+        .iter()
+        .filter(|o| o.key == *key)
+        .collect()
 }
 
 /// A shorter run inside a judged longer one follows the longer one's verdict: "Jong Un"
@@ -114,7 +138,12 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// The trailing runs of every mention, genitives reduced to their base where the article
 /// has the base too ("Putins" → "Putin").
 fn occurrences<'o>(cx: &Context<'_, 'o>, keys: &'o WordKeys) -> Vec<Occurrence<'o>> {
-    let mut out = Vec::new();
+    let runs = cx
+        .mentions
+        .iter()
+        .map(|m| m.tokens.len().min(MAX_WORDS))
+        .sum();
+    let mut out = Vec::with_capacity(runs);
     for m in cx.mentions {
         for n in 1..=m.tokens.len().min(MAX_WORDS) {
             let tokens = m.tokens.end - n..m.tokens.end;
@@ -158,19 +187,30 @@ fn occurrences<'o>(cx: &Context<'_, 'o>, keys: &'o WordKeys) -> Vec<Occurrence<'
 /// The fold keys of the words of a document's mentions, each distinct form folded once:
 /// names recur throughout an article.
 struct WordKeys {
-    /// By vocabulary id.
-    keys: Vec<Option<String>>,
+    /// The keys one after the other, in one string rather than one string each.
+    text: String,
+    /// By vocabulary id: where the form's key stands in `text`.
+    spans: Vec<Option<Range<usize>>>,
 }
 
 impl WordKeys {
     fn of_mentions(cx: &Context) -> WordKeys {
-        let mut keys = vec![None; cx.doc.vocabulary.forms.len()];
+        let mut keys = WordKeys {
+            // A folded name word has about as many bytes as the word, most mentions are a
+            // word or two, and many recur: room enough that the string seldom grows.
+            text: String::with_capacity(16 * cx.mentions.len()),
+            spans: vec![None; cx.doc.vocabulary.forms.len()],
+        };
         for t in cx.mentions.iter().flat_map(|m| m.tokens.clone()) {
-            if let Some(id) = cx.doc.vocabulary.id(t) {
-                keys[id].get_or_insert_with(|| fold::fold(cx.word(t)));
+            if let Some(id) = cx.doc.vocabulary.id(t)
+                && keys.spans[id].is_none()
+            {
+                let start = keys.text.len();
+                fold::fold_into(cx.word(t), &mut keys.text);
+                keys.spans[id] = Some(start..keys.text.len());
             }
         }
-        WordKeys { keys }
+        keys
     }
 
     /// The fold key of the words `tokens` of a mention, `fold::fold` of them as written
@@ -188,7 +228,7 @@ impl WordKeys {
         for t in tokens {
             match self.of_word(cx, t) {
                 Some(k) => key.push_str(k),
-                None => key.push_str(&fold::fold(cx.word(t))),
+                None => fold::fold_into(cx.word(t), &mut key),
             }
         }
         Cow::Owned(key)
@@ -197,7 +237,8 @@ impl WordKeys {
     /// The key of a word of a mention.
     fn of_word(&self, cx: &Context, token: usize) -> Option<&str> {
         let id = cx.doc.vocabulary.id(token)?;
-        self.keys.get(id)?.as_deref()
+        let span = self.spans.get(id)?.clone()?;
+        Some(&self.text[span])
     }
 }
 

@@ -140,9 +140,9 @@ pub struct Examiner<'l, 'c, 'a> {
     /// Words already looked up by [`Examiner::is_name_like`].
     names: HashMap<&'a str, bool>,
     /// The article's forms used at least twice, the only forms that can be evidence against
-    /// another, by their length in letters: a form is compared only with forms of about
-    /// its length.
-    repeated: Vec<Vec<Repeated<'c, 'a>>>,
+    /// another, ordered by their length in letters: a form is compared only with forms of
+    /// about its length.
+    repeated: Vec<Repeated<'c, 'a>>,
 }
 
 /// A form the article uses at least twice (see [`Examiner::article_candidates`]).
@@ -150,6 +150,8 @@ pub struct Examiner<'l, 'c, 'a> {
 struct Repeated<'c, 'a> {
     /// Case-folded.
     form: &'c str,
+    /// Its length in letters.
+    len: usize,
     /// Its letters (see [`edits::letter_mask`]).
     letters: u64,
     stats: &'c FoldedStats<'a>,
@@ -157,19 +159,18 @@ struct Repeated<'c, 'a> {
 
 impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     pub fn new(lexicon: &'l Lexicon, census: &'c Census<'a>) -> Self {
-        let mut repeated: Vec<Vec<Repeated>> = Vec::new();
+        // One vector, not one per length: an article has forms of a dozen lengths or more.
+        let mut repeated = Vec::with_capacity(census.stats.len());
         for (form, stats) in census.folded_forms().filter(|(_, s)| s.count >= 2) {
-            let len = form.chars().count();
-            if repeated.len() <= len {
-                repeated.resize_with(len + 1, Vec::new);
-            }
-            let letters = edits::letter_mask(form);
-            repeated[len].push(Repeated {
+            repeated.push(Repeated {
                 form,
-                letters,
+                len: form.chars().count(),
+                letters: edits::letter_mask(form),
                 stats,
             });
         }
+        // Stable: the forms of one length keep the order above.
+        repeated.sort_by_key(|r| r.len);
         Examiner {
             lexicon,
             census,
@@ -207,7 +208,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut candidates = self.article_candidates(form, folded, own);
         // Frequency evidence counts only for a word used once (see `convincing`).
         if own <= 1 {
-            candidates.extend(self.single_use_candidates(form, folded, zipf));
+            self.add_single_use_candidates(form, folded, zipf, &mut candidates);
         }
         if zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
             // A frequent form is a common typo only by a typing slip: words one distant key
@@ -232,17 +233,22 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// Candidates for a form the article uses once: frequent words one edit away, the same
     /// words or the form's easy slips where the article uses them once too, and for a form
     /// in no list that no frequent word is near, repaired compounds and undoubled letters.
-    fn single_use_candidates(&self, form: &str, folded: &str, zipf: Option<f32>) -> Vec<Candidate> {
+    /// Appended to `candidates`, which saves building a vector of them first.
+    fn add_single_use_candidates(
+        &self,
+        form: &str,
+        folded: &str,
+        zipf: Option<f32>,
+        candidates: &mut Vec<Candidate>,
+    ) {
         let word = self.word_candidates(folded, zipf);
         // The rest is evidence only for a form in no list (see `convincing`).
-        if zipf.is_some() {
-            return word.frequent.clone();
+        if zipf.is_none() {
+            self.add_seen_once(form, &word.frequent, candidates);
+            self.add_undoubled_in_article(form, folded, candidates);
+            candidates.extend(word.compound.iter().cloned());
         }
-        let mut candidates = self.seen_once(form, &word.frequent);
-        candidates.extend(self.undoubled_in_article(form, folded));
-        candidates.extend(word.compound.iter().cloned());
         candidates.extend(word.frequent.iter().cloned());
-        candidates
     }
 
     /// The candidates that depend on the word alone, not on the article: frequent words one
@@ -338,11 +344,12 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
         // Forms of up to two letters more or fewer: others are more than two edits away.
-        let nearby = (len.saturating_sub(2)..=len + 2)
-            .filter_map(|other_len| Some((other_len, self.repeated.get(other_len)?)))
-            .flat_map(|(other_len, forms)| forms.iter().map(move |r| (other_len, r)));
-        for (other_len, r) in nearby {
-            let (other, other_mask, stats) = (r.form, r.letters, r.stats);
+        let from = self
+            .repeated
+            .partition_point(|r| r.len < len.saturating_sub(2));
+        let to = self.repeated.partition_point(|r| r.len <= len + 2);
+        for r in &self.repeated[from..to] {
+            let (other, other_len, other_mask, stats) = (r.form, r.len, r.letters, r.stats);
             if stats.count < 2 * own || other == folded {
                 continue;
             }
@@ -419,8 +426,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// The form with a doubled letter undone or two letters swapped, if the article uses
     /// that once too ("Haskkells" beside "Haskells"): article evidence even for a word no
     /// list has, as these are the likeliest slips; a swap only towards a listed spelling.
-    fn undoubled_in_article(&self, form: &str, folded: &str) -> Vec<Candidate> {
-        let mut out = Vec::new();
+    fn add_undoubled_in_article(&self, form: &str, folded: &str, out: &mut Vec<Candidate>) {
         let mut add = |other: &str, swap: bool| {
             // Only forms the article uses once, and two swapped letters are a slip either
             // way round: the listed spelling is right.
@@ -447,32 +453,33 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut buf = String::with_capacity(folded.len());
         for_each_undoubled(folded, &mut buf, |other| add(other, false));
         for_each_swap(folded, &mut buf, |other| add(other, true));
-        out
     }
 
     /// Frequent words one edit from a form used once that the article uses once too
     /// ("Highway" beside "Highwa"): article evidence, if the word is known (see
     /// `convincing`). Forms used twice are found by [`Examiner::article_candidates`].
-    fn seen_once(&self, form: &str, frequent: &[Candidate]) -> Vec<Candidate> {
-        frequent
-            .iter()
-            .filter_map(|c| {
-                let stats = self.census.stats_of(&c.folded)?;
-                if stats.count != 1 || !self.is_known(stats.spelling, &c.folded) {
-                    return None;
-                }
-                let word = self.article_spelling(form, stats.spelling);
-                Some(Candidate {
-                    spelled: self.lexicon.spells(&word),
-                    word,
-                    source: Source::Article {
-                        count: stats.count,
-                        capitalised: is_capitalised(stats.spelling),
-                    },
-                    ..c.clone()
-                })
-            })
-            .collect()
+    fn add_seen_once(&self, form: &str, frequent: &[Candidate], out: &mut Vec<Candidate>) {
+        for c in frequent {
+            let Some(stats) = self.census.stats_of(&c.folded) else {
+                continue;
+            };
+            if stats.count != 1 || !self.is_known(stats.spelling, &c.folded) {
+                continue;
+            }
+            let word = self.article_spelling(form, stats.spelling);
+            out.push(Candidate {
+                spelled: self.lexicon.spells(&word),
+                word,
+                folded: c.folded.clone(),
+                source: Source::Article {
+                    count: stats.count,
+                    capitalised: is_capitalised(stats.spelling),
+                },
+                distance: c.distance,
+                slip: c.slip,
+                derived: c.derived,
+            });
+        }
     }
 
     /// The article's spelling of a candidate, in the form's case: a lower-case slip of a
