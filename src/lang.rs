@@ -55,10 +55,16 @@ fn embedded(code: &str) -> Option<EmbeddedFiles> {
 pub struct RegionRule {
     pub kind: String,
     pub start: DataRegex,
+    /// The bytes a line matching `start` can begin with, worked out on first use (see
+    /// [`crate::anatomy`]).
+    pub first_bytes: OnceLock<Option<FirstBytes>>,
     pub until: Option<DataRegex>,
     pub max_lines: usize,
     pub to_end: bool,
 }
+
+/// One flag per byte value.
+pub type FirstBytes = Box<[bool; 256]>;
 
 /// A phrase from `capitalization.tsv` that is wrong as written.
 #[derive(Debug)]
@@ -381,6 +387,7 @@ impl Language {
             .map(|r| RegionRule {
                 kind: r.kind,
                 start: DataRegex::new(&r.start),
+                first_bytes: OnceLock::new(),
                 until: r.until.as_deref().map(DataRegex::new),
                 max_lines: r.max_lines,
                 to_end: r.to_end,

@@ -319,7 +319,13 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
             let span = &doc.sentences[index].span;
             let words = word_count(doc, span);
             profile.words += words;
-            let found = cx.foreign(span, headline).or_else(|| {
+            // A block of one sentence is judged once: the sentence is the whole block.
+            let found = if *span == block.body {
+                whole_block.clone()
+            } else {
+                cx.foreign(span, headline)
+            };
+            let found = found.or_else(|| {
                 whole_block
                     .as_ref()
                     .filter(|_| cx.own_marker_count(span) == 0)
@@ -531,22 +537,24 @@ impl Context<'_, '_> {
     /// Whether a span of article text is in a source language rather than the target.
     fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
         let indexes = self.word_indexes(span);
-        let (mut words, mut lower, mut unquoted) = (0, 0, 0);
-        for i in indexes.clone() {
-            let w = &self.words[i];
-            words += 1;
-            lower += usize::from(w.lower_case);
-            unquoted += usize::from(!w.quoted);
-        }
-        let long_enough = lower >= MIN_LOWER_WORDS || (headline && words >= MIN_HEADLINE_WORDS);
+        let tally = self.tally(indexes.clone());
+        let words = tally.quoted.words + tally.unquoted.words;
+        let long_enough =
+            tally.lower >= MIN_LOWER_WORDS || (headline && words >= MIN_HEADLINE_WORDS);
         if !long_enough {
             return None;
         }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
-        let decisive = |i: &usize| unquoted < 3 || !self.words[*i].quoted;
+        let unquoted_decide = tally.unquoted.words >= 3;
+        let decisive = |i: &usize| !unquoted_decide || !self.words[*i].quoted;
         // The function words are counted first: they are cheap, and without them no detector
         // verdict counts, so most sentences never reach the detector.
-        let (own, found) = self.marker_counts(indexes.clone().filter(decisive));
+        let counts = if unquoted_decide {
+            tally.unquoted
+        } else {
+            tally.quoted.plus(&tally.unquoted)
+        };
+        let (own, found) = (counts.own, counts.found);
         let foreign_in = |language: usize| {
             indexes
                 .clone()
@@ -583,21 +591,28 @@ impl Context<'_, '_> {
         })
     }
 
-    /// The target's own give-away words among `words` (token indexes), and for each source
-    /// language (by its bit in [`Word::foreign`]) its give-away words, counted in one pass.
-    fn marker_counts(&self, words: impl Iterator<Item = usize>) -> (usize, [usize; 31]) {
-        let mut own = 0;
-        let mut found = [0; 31];
+    /// The lower-case words among `words` (token indexes) and the give-away words of the
+    /// quoted and the unquoted ones, counted in one pass: which of them decide is known only
+    /// at the end.
+    fn tally(&self, words: impl Iterator<Item = usize>) -> Tally {
+        let mut tally = Tally::default();
         for i in words {
             let w = &self.words[i];
-            own += usize::from(w.own_marker);
+            tally.lower += usize::from(w.lower_case);
+            let counts = if w.quoted {
+                &mut tally.quoted
+            } else {
+                &mut tally.unquoted
+            };
+            counts.words += 1;
+            counts.own += usize::from(w.own_marker);
             let mut languages = w.foreign;
             while languages != 0 {
-                found[languages.trailing_zeros() as usize] += 1;
+                counts.found[languages.trailing_zeros() as usize] += 1;
                 languages &= languages - 1;
             }
         }
-        (own, found)
+        tally
     }
 
     fn own_marker_count(&self, span: &Range<usize>) -> usize {
@@ -612,6 +627,35 @@ impl Context<'_, '_> {
         let from = tokens.partition_point(|t| t.span.start < span.start);
         let to = tokens.partition_point(|t| t.span.start < span.end);
         (from..to).filter(|&i| self.words[i].word)
+    }
+}
+
+/// The words of a span, counted for [`Context::foreign`].
+#[derive(Default)]
+struct Tally {
+    lower: usize,
+    quoted: MarkerCounts,
+    unquoted: MarkerCounts,
+}
+
+/// Words, the target's own give-away words among them and, for each source language (by its
+/// bit in [`Word::foreign`]), its give-away words.
+#[derive(Default, Clone, Copy)]
+struct MarkerCounts {
+    words: usize,
+    own: usize,
+    found: [usize; 31],
+}
+
+impl MarkerCounts {
+    fn plus(&self, other: &MarkerCounts) -> MarkerCounts {
+        let mut sum = *self;
+        sum.words += other.words;
+        sum.own += other.own;
+        for (n, m) in sum.found.iter_mut().zip(&other.found) {
+            *n += m;
+        }
+        sum
     }
 }
 

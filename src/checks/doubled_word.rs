@@ -42,7 +42,10 @@ impl Check for DoubledWord {
 fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mut Vec<Finding>) {
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
-        if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
+        if a.kind != TokenKind::Word
+            || b.kind != TokenKind::Word
+            || differ_in_ascii_first_letter(doc, a, b)
+        {
             continue;
         }
         let (wa, wb) = (doc.slice(&a.span), doc.slice(&b.span));
@@ -64,6 +67,16 @@ fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mu
 
 /// Whether two words are equal but for case, without allocating (this runs on every pair of
 /// neighbouring words).
+/// Whether two words start with ASCII letters that differ even ignoring case, read from one
+/// byte each: nearly all neighbours do, and then no slicing and comparing is needed.
+fn differ_in_ascii_first_letter(doc: &Document, a: &Token, b: &Token) -> bool {
+    let bytes = doc.text.as_bytes();
+    match (bytes.get(a.span.start), bytes.get(b.span.start)) {
+        (Some(x), Some(y)) => x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y),
+        _ => false,
+    }
+}
+
 fn same_ignoring_case(a: &str, b: &str) -> bool {
     fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().flat_map(char::to_lowercase)
@@ -80,6 +93,11 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
         && !x.eq_ignore_ascii_case(y)
     {
         return false;
+    }
+    // Two ASCII words are the same ignoring case exactly when their bytes are; the Unicode
+    // comparison below is for the few words with other letters.
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
     }
     lower(a).next() == lower(b).next() && lower(a).eq(lower(b))
 }
@@ -137,6 +155,15 @@ mod tests {
             flagged(&DoubledWord, "Er kam und und ging."),
             vec!["und und"]
         );
+    }
+
+    #[test]
+    fn case_is_ignored_for_ascii_and_other_letters() {
+        assert!(same_ignoring_case("Und", "und"));
+        assert!(same_ignoring_case("ÜBER", "über"));
+        assert!(!same_ignoring_case("und", "uns"));
+        assert!(!same_ignoring_case("über", "ubel"));
+        assert!(!same_ignoring_case("die", "dies"));
     }
 
     #[test]

@@ -186,10 +186,14 @@ fn contains_lowercased(set: &FxHashSet<String>, word: &str) -> bool {
 /// lone capital letter ("… US-Präsidenten B").
 fn unfinished_ending(doc: &Document, block: &Block, sentence: &Range<usize>) -> Vec<Signal> {
     let text = doc.slice(sentence);
-    let running_text = block.sentences.len() >= 2
-        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption)
-        && text.split_whitespace().count() >= MIN_UNFINISHED_WORDS;
-    if !running_text || ends_with_terminal(text) {
+    let several_sentences = block.sentences.len() >= 2
+        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption);
+    // Nearly every paragraph ends in punctuation, which shows at its end; the words are
+    // counted only for the few that do not, and only as far as the threshold.
+    if !several_sentences
+        || ends_with_terminal(text)
+        || text.split_whitespace().take(MIN_UNFINISHED_WORDS).count() < MIN_UNFINISHED_WORDS
+    {
         return Vec::new();
     }
     let Some(last) = doc.tokens_in(sentence).last() else {
