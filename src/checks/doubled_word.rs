@@ -65,8 +65,6 @@ fn doubled_neighbours(doc: &Document, lang: &Language, words: &[Token], out: &mu
     }
 }
 
-/// Whether two words are equal but for case, without allocating (this runs on every pair of
-/// neighbouring words).
 /// Whether two words start with ASCII letters that differ even ignoring case, read from one
 /// byte each: nearly all neighbours do, and then no slicing and comparing is needed.
 fn differ_in_ascii_first_letter(doc: &Document, a: &Token, b: &Token) -> bool {
@@ -77,6 +75,8 @@ fn differ_in_ascii_first_letter(doc: &Document, a: &Token, b: &Token) -> bool {
     }
 }
 
+/// Whether two words are equal but for case, without allocating (this runs on every pair of
+/// neighbouring words).
 fn same_ignoring_case(a: &str, b: &str) -> bool {
     fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().flat_map(char::to_lowercase)
