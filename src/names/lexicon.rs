@@ -295,6 +295,11 @@ fn plain_vowel(c: char) -> Option<char> {
 /// Writes the word with its last umlaut undone into `out`; false (and `out` untouched) when
 /// the word has no umlaut.
 fn undo_umlaut_into(word: &str, out: &mut String) -> bool {
+    // Each umlaut is two bytes starting with 0xC3: most stems have none, and are not walked
+    // character by character.
+    if !word.as_bytes().contains(&0xC3) {
+        return false;
+    }
     let Some((i, c, plain)) = word
         .char_indices()
         .rev()

@@ -127,6 +127,10 @@ fn for_each_capitalised_run(
 
 /// Capitalised, at least two letters, not an acronym.
 fn is_capitalised_word(word: &str) -> bool {
+    // Most forms of a vocabulary start with a lower-case ASCII letter, their first letter.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = letters.next() else {
         return false;
