@@ -69,10 +69,17 @@ fn compute(cx: &Context) -> Vec<Variant> {
         });
         group.mixed |= occurrences[group.first].form != o.form;
     }
-    let judged: Vec<Vec<&Occurrence>> = groups
+    // Judged in text order, not in the map's: the order decides between two variants with
+    // the same span and suggestion, and it must not hang on the map's capacity.
+    let mut mixed: Vec<usize> = groups
         .into_values()
         .filter(|g| g.mixed)
-        .filter_map(|g| same_name_part(cx, members(&occurrences, g.first)))
+        .map(|g| g.first)
+        .collect();
+    mixed.sort_unstable();
+    let judged: Vec<Vec<&Occurrence>> = mixed
+        .into_iter()
+        .filter_map(|first| same_name_part(cx, members(&occurrences, first)))
         .collect();
     let mut found: Vec<Variant> = judged
         .iter()
