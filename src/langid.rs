@@ -354,6 +354,19 @@ struct MarkerTable {
     words: FxHashMap<&'static str, u32>,
     /// The longest word in the table, in bytes: longer words need no look-up.
     longest: usize,
+    /// What each common word of the candidate sources is in each of them (see
+    /// [`source_words`]).
+    source_words: FxHashMap<&'static str, SourceWord>,
+}
+
+/// What a word is in the candidate source languages of a document: one bit per language, in
+/// the order of [`source_markers`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SourceWord {
+    /// A common word (function word) of the language.
+    pub common: u32,
+    /// A give-away word of the language: a common word of it that the target lacks.
+    pub marker: u32,
 }
 
 const OWN_MARKER: u32 = 1 << 31;
@@ -365,6 +378,16 @@ pub fn source_markers(
     sources: &[&'static str],
 ) -> &'static [(&'static Language, Markers)] {
     &marker_table(target, sources).languages
+}
+
+/// The common words of a target's candidate sources, each with what it is in each of them
+/// (built once per combination of languages): a word is looked up once, not once per
+/// source language.
+pub fn source_words(
+    target: &'static Language,
+    sources: &[&'static str],
+) -> &'static FxHashMap<&'static str, SourceWord> {
+    &marker_table(target, sources).source_words
 }
 
 /// The marker table of a target and its sources, built once per combination.
@@ -403,11 +426,28 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
         *words.entry(w).or_default() |= OWN_MARKER;
     }
     let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    let source_words = source_word_table(&languages);
     MarkerTable {
         languages,
         words,
         longest,
+        source_words,
     }
+}
+
+fn source_word_table(
+    languages: &[(&'static Language, Markers)],
+) -> FxHashMap<&'static str, SourceWord> {
+    let mut table: FxHashMap<&'static str, SourceWord> = FxHashMap::default();
+    for (i, (language, markers)) in languages.iter().enumerate() {
+        for word in &language.common_words {
+            table.entry(word.as_str()).or_default().common |= 1 << i;
+        }
+        for &word in markers {
+            table.entry(word).or_default().marker |= 1 << i;
+        }
+    }
+    table
 }
 
 /// The target's own give-away words against every candidate source.
@@ -696,6 +736,27 @@ mod tests {
                 ..ReadOptions::default()
             },
         )
+    }
+
+    #[test]
+    fn source_words_tell_shared_words_from_give_aways() {
+        let german = lang::language("de").expect("German");
+        let sources = ["en", "fr"];
+        let table = source_words(german, &sources);
+        let position = |code: &str| {
+            source_markers(german, &sources)
+                .iter()
+                .position(|(l, _)| l.code == code)
+                .expect("a source")
+        };
+        let (en, fr) = (1 << position("en"), 1 << position("fr"));
+        let the = table.get("the").copied().unwrap_or_default();
+        assert!(the.common & en != 0 && the.marker & en != 0);
+        assert_eq!(the.common & fr, 0);
+        // "in" is English and German alike: an English word, but no give-away.
+        let in_ = table.get("in").copied().unwrap_or_default();
+        assert!(in_.common & en != 0 && in_.marker & en == 0);
+        assert!(!table.contains_key("Regierung"));
     }
 
     #[test]

@@ -41,10 +41,10 @@ impl Check for UntranslatedFragment {
         // The give-away words of each source language (built once per language pair).
         let sources = langid::source_markers(target, &doc.languages.sources);
         let quoted = langid::quoted_spans(doc);
-        // Each distinct word is looked up once per source language, not once per token.
-        let classes: Vec<Vec<WordClass>> = sources
-            .iter()
-            .map(|(source, markers)| classify_vocabulary(doc, source, markers))
+        // Each distinct word is looked up once, not once per token and source language.
+        let known = source_words_of_vocabulary(doc, target, &doc.languages.sources);
+        let classes: Vec<Vec<WordClass>> = (0..sources.len())
+            .map(|i| classify_vocabulary(&known, i))
             .collect();
         // A run needs a give-away word, and most articles and sentences hold none: those are
         // passed over without scanning for runs once per source language.
@@ -89,21 +89,37 @@ enum WordClass {
     Marker,
 }
 
-/// The class of each distinct word form of the document, indexed by vocabulary id.
-fn classify_vocabulary(
+/// What each distinct word form of the document is in the candidate source languages,
+/// indexed by vocabulary id: only lower-case forms count.
+fn source_words_of_vocabulary(
     doc: &Document,
-    source: &Language,
-    markers: &langid::Markers,
-) -> Vec<WordClass> {
+    target: &'static Language,
+    sources: &[&'static str],
+) -> Vec<langid::SourceWord> {
+    let table = langid::source_words(target, sources);
     doc.vocabulary
         .forms
         .iter()
         .map(|form| {
-            let source_word = form.chars().next().is_some_and(char::is_lowercase)
-                && source.common_words.contains(*form);
-            if !source_word {
+            let lower_case = form.chars().next().is_some_and(char::is_lowercase);
+            lower_case
+                .then(|| table.get(*form).copied())
+                .flatten()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The class of each distinct word form of the document in source language number `source`
+/// (of [`langid::source_markers`]), indexed by vocabulary id.
+fn classify_vocabulary(known: &[langid::SourceWord], source: usize) -> Vec<WordClass> {
+    let bit = 1 << source;
+    known
+        .iter()
+        .map(|word| {
+            if word.common & bit == 0 {
                 WordClass::Other
-            } else if markers.contains(form) {
+            } else if word.marker & bit != 0 {
                 WordClass::Marker
             } else {
                 WordClass::SourceWord
