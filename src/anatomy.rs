@@ -103,7 +103,6 @@ fn find_regions(text: &str, lines: &[Range<usize>], lang: &Language) -> Vec<Excl
     out
 }
 
-/// The last line of a region that starts at line `first`.
 /// Whether a non-empty `line` can match the rule's start pattern, judged by its first byte:
 /// nearly every start pattern is anchored at the start of the line, and a regex search costs
 /// far more than a look at one byte.
@@ -141,6 +140,7 @@ fn first_bytes(pattern: &str) -> Option<lang::FirstBytes> {
     Some(allowed)
 }
 
+/// The last line of a region that starts at line `first`.
 fn region_end(text: &str, lines: &[Range<usize>], first: usize, rule: &lang::RegionRule) -> usize {
     let Some(until) = &rule.until else {
         return first;
