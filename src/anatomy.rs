@@ -6,10 +6,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex_syntax::hir::Look;
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
-
-use crate::keywords::Gate;
+use crate::keywords::{self, Gate};
 use crate::lang::{self, DataRegex, Language};
 
 /// A run of whole lines that is not article text.
@@ -109,35 +106,11 @@ fn find_regions(text: &str, lines: &[Range<usize>], lang: &Language) -> Vec<Excl
 fn may_start(rule: &lang::RegionRule, line: &str) -> bool {
     let first_bytes = rule
         .first_bytes
-        .get_or_init(|| first_bytes(rule.start.as_str()));
+        .get_or_init(|| keywords::first_bytes(rule.start.as_str()));
     match (first_bytes, line.as_bytes().first()) {
         (Some(allowed), Some(&b)) => allowed[usize::from(b)],
         _ => true,
     }
-}
-
-/// The bytes that every match of `pattern` starts with, when each match must start at the
-/// start of the text; `None` when a match may start elsewhere or its first bytes are not
-/// known. Every match begins with one of the pattern's prefix literals (as the parser works
-/// them out, case-insensitive letters in all their cases), so their first bytes are all the
-/// ones possible.
-fn first_bytes(pattern: &str) -> Option<lang::FirstBytes> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
-    // Only the first byte is wanted; longer literals would multiply with every
-    // case-insensitive letter until the extractor gives up.
-    let prefixes = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_literal_len(1)
-        .extract(&hir);
-    let mut allowed = Box::new([false; 256]);
-    for literal in prefixes.literals()? {
-        let &first = literal.as_bytes().first()?;
-        allowed[usize::from(first)] = true;
-    }
-    Some(allowed)
 }
 
 /// The last line of a region that starts at line `first`.
@@ -343,21 +316,6 @@ mod tests {
         assert_eq!(a.excluded.len(), 1);
         assert_eq!(a.excluded[0].kind, "author-bio");
         assert!(a.is_excluded(text.find("Kommentare").unwrap()));
-    }
-
-    #[test]
-    fn anchored_patterns_tell_their_first_bytes() {
-        let allowed = first_bytes("(?i)^(jetzt )?(newsletter|über)").expect("anchored");
-        for b in [b'j', b'J', b'n', b'N', "ü".as_bytes()[0], "Ü".as_bytes()[0]] {
-            assert!(allowed[usize::from(b)]);
-        }
-        assert!(!allowed[usize::from(b'x')]);
-        // `k` also matches the Kelvin sign, and `s` the long s.
-        let allowed = first_bytes("(?i)^(kommentare|seite)").expect("anchored");
-        assert!(allowed[usize::from("\u{212A}".as_bytes()[0])]);
-        assert!(allowed[usize::from("\u{17F}".as_bytes()[0])]);
-        assert!(first_bytes(r"(?i)(?:^|\s)(wochen|monate?) gratis lesen$").is_none());
-        assert!(first_bytes("(?i)^.*gratis").is_none());
     }
 
     #[test]

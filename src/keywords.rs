@@ -7,9 +7,14 @@
 //! The keywords are ASCII letters and digits, found ASCII case-insensitively ([`Gate`]); a text
 //! with one of the few characters that Unicode case folding takes to an ASCII letter
 //! ([`folds_to_ascii`]) always passes the gate.
+//!
+//! Also worked out from the parsed pattern: the punctuation every match contains
+//! ([`marks`]), and the bytes a match anchored at the start of the text can begin with
+//! ([`first_bytes`]).
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Lower-case ASCII strings one of which every match of `pattern` contains, ASCII case aside,
 /// in a text without the characters of [`folds_to_ascii`]; `None` when the pattern does not
@@ -188,6 +193,30 @@ fn required_marks(hir: &Hir) -> Option<Vec<char>> {
     }
 }
 
+/// The bytes that every match of `pattern` starts with, when each match must start at the
+/// start of the text; `None` when a match may start elsewhere or its first bytes are not
+/// known. Every match begins with one of the pattern's prefix literals (as the parser works
+/// them out, case-insensitive letters in all their cases), so their first bytes are all the
+/// ones possible.
+pub fn first_bytes(pattern: &str) -> Option<crate::lang::FirstBytes> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    // Only the first byte is wanted; longer literals would multiply with every
+    // case-insensitive letter until the extractor gives up.
+    let prefixes = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(1)
+        .extract(&hir);
+    let mut allowed = Box::new([false; 256]);
+    for literal in prefixes.literals()? {
+        let &first = literal.as_bytes().first()?;
+        allowed[usize::from(first)] = true;
+    }
+    Some(allowed)
+}
+
 /// One search for the keywords of many patterns, telling which of them a text may match: a
 /// pattern whose keywords a text lacks has no match in it, and need not even be compiled.
 pub struct Gate {
@@ -295,6 +324,7 @@ mod tests {
             }
         }
     }
+
     #[test]
     fn long_s_and_kelvin_sign_fold_to_ascii() {
         let folds = folds_to_ascii();
@@ -335,6 +365,21 @@ mod tests {
             keywords("(?i)machine[- ]translated"),
             Some(vec!["translated".to_string()])
         );
+    }
+
+    #[test]
+    fn anchored_patterns_tell_their_first_bytes() {
+        let allowed = first_bytes("(?i)^(jetzt )?(newsletter|über)").expect("anchored");
+        for b in [b'j', b'J', b'n', b'N', "ü".as_bytes()[0], "Ü".as_bytes()[0]] {
+            assert!(allowed[usize::from(b)]);
+        }
+        assert!(!allowed[usize::from(b'x')]);
+        // `k` also matches the Kelvin sign, and `s` the long s.
+        let allowed = first_bytes("(?i)^(kommentare|seite)").expect("anchored");
+        assert!(allowed[usize::from("\u{212A}".as_bytes()[0])]);
+        assert!(allowed[usize::from("\u{17F}".as_bytes()[0])]);
+        assert!(first_bytes(r"(?i)(?:^|\s)(wochen|monate?) gratis lesen$").is_none());
+        assert!(first_bytes("(?i)^.*gratis").is_none());
     }
 
     #[test]
