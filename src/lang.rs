@@ -56,7 +56,7 @@ pub struct RegionRule {
     pub kind: String,
     pub start: DataRegex,
     /// The bytes a line matching `start` can begin with, worked out on first use (see
-    /// [`crate::anatomy`]).
+    /// [`crate::keywords::first_bytes`]).
     pub first_bytes: OnceLock<Option<FirstBytes>>,
     pub until: Option<DataRegex>,
     pub max_lines: usize,
@@ -571,13 +571,22 @@ pub fn recognise(text: &str) -> Option<&'static str> {
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let mut languages = table.words.get(lower.as_str()).copied().unwrap_or(0);
-        while languages != 0 {
-            hits[languages.trailing_zeros() as usize] += 1;
-            languages &= languages - 1;
+        for language in languages_of(table.words.get(lower.as_str()).copied().unwrap_or(0)) {
+            hits[language] += 1;
         }
     }
     clear_winner(hits, words).map(|best| table.languages[best].code)
+}
+
+/// The indexes of the bits set in a mask of languages (one bit per language), lowest first.
+pub(crate) fn languages_of(mut mask: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let language = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            language
+        })
+    })
 }
 
 /// The language (index into `hits`) whose frequent words clearly lead in a sample of `words`
@@ -600,6 +609,13 @@ fn clear_winner(hits: &[usize], words: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_of_a_mask_are_its_bits() {
+        assert_eq!(languages_of(0).count(), 0);
+        assert_eq!(languages_of(0b1010_0001).collect::<Vec<_>>(), [0, 5, 7]);
+        assert_eq!(languages_of(1 << 31).collect::<Vec<_>>(), [31]);
+    }
 
     #[test]
     fn recognise_counts_as_one_look_up_per_language_would() {

@@ -646,10 +646,8 @@ impl Context<'_, '_> {
             };
             counts.words += 1;
             counts.own += usize::from(w.own_marker);
-            let mut languages = w.foreign;
-            while languages != 0 {
-                counts.found[languages.trailing_zeros() as usize] += 1;
-                languages &= languages - 1;
+            for language in lang::languages_of(w.foreign) {
+                counts.found[language] += 1;
             }
         }
         tally

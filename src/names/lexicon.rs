@@ -280,7 +280,7 @@ fn any_candidate(word: &str, endings: &[&str], mut test: impl FnMut(&str) -> boo
 
 /// The vowel of an umlaut without its dots ('ä' → 'a', 'Ü' → 'U'); `None` for any other
 /// character.
-fn plain_vowel(c: char) -> Option<char> {
+pub(super) fn plain_vowel(c: char) -> Option<char> {
     match c {
         'ä' => Some('a'),
         'ö' => Some('o'),

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::{Context, fold};
+use super::{Context, fold, lexicon};
 
 /// Names are compared by up to this many trailing words.
 const MAX_WORDS: usize = 4;
@@ -466,15 +466,7 @@ fn is_acronym(word: &str) -> bool {
 
 fn without_umlauts(word: &str) -> String {
     word.chars()
-        .map(|c| match c {
-            'ä' => 'a',
-            'ö' => 'o',
-            'ü' => 'u',
-            'Ä' => 'A',
-            'Ö' => 'O',
-            'Ü' => 'U',
-            c => c,
-        })
+        .map(|c| lexicon::plain_vowel(c).unwrap_or(c))
         .collect()
 }
 

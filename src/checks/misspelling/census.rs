@@ -47,7 +47,7 @@ pub struct FoldedStats<'a> {
 pub struct DistinctForm<'a> {
     pub form: &'a str,
     /// Its case-folded form: borrowed from the form where folding changes nothing, else
-    /// from the frequency list where that has it (see [`FormIds::distinct`]).
+    /// from the frequency list where that has it (see [`Folder::distinct`]).
     pub folded: Cow<'a, str>,
     /// The index of its folded form's statistics in [`Census::stats`].
     pub folded_id: usize,
