@@ -7,9 +7,12 @@
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::document::{Block, Document, TokenKind};
+use crate::lang;
 use crate::lexicon::{self, Lexicon};
+use crate::memo::WordMemo;
 
 /// Shorter words are left alone: too many abbreviations and foreign particles, too little
 /// evidence.
@@ -227,10 +230,7 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
         let forms = doc.vocabulary.forms.len();
         FormIds {
             vocabulary: &doc.vocabulary,
-            folder: Folder {
-                lexicon,
-                scratch: String::new(),
-            },
+            folder: Folder::new(lexicon),
             of_vocabulary: vec![None; forms],
             shapes: vec![None; forms],
             of_text: HashMap::new(),
@@ -271,11 +271,43 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
 /// Case-folds new forms and looks them up in the frequency list.
 struct Folder<'l> {
     lexicon: &'l Lexicon,
+    /// What folding and looking up gave for the words seen so far, in any article: a form
+    /// the run has met before is read back with one hash of it, not folded, hashed for the
+    /// frequency list and validated again. `None` for a language without a memo.
+    memo: Option<&'static WordMemo<Folded>>,
     /// Each folded form is written here first, and copied only if it must be kept.
     scratch: String,
 }
 
-impl Folder<'_> {
+/// A form case-folded and looked up in the frequency list (see [`Folder::distinct`]).
+#[derive(Debug, Clone)]
+enum Folded {
+    /// Folding leaves the form as it is; its frequency.
+    Itself(Option<f32>),
+    /// The frequency list's own copy of the folded form, and its frequency.
+    Listed(&'static str, f32),
+    /// Folded, and in no list (mostly names).
+    Unlisted(Box<str>),
+}
+
+/// One memo per language (`lang::SUPPORTED`, in its order), keyed by the form as written.
+static FOLDED: LazyLock<[WordMemo<Folded>; lang::SUPPORTED.len()]> =
+    LazyLock::new(|| std::array::from_fn(|_| WordMemo::new()));
+
+fn folded_memo(code: &str) -> Option<&'static WordMemo<Folded>> {
+    let index = lang::SUPPORTED.iter().position(|&c| c == code)?;
+    FOLDED.get(index)
+}
+
+impl<'l> Folder<'l> {
+    fn new(lexicon: &'l Lexicon) -> Folder<'l> {
+        Folder {
+            lexicon,
+            memo: folded_memo(lexicon.code),
+            scratch: String::new(),
+        }
+    }
+
     /// Numbers a new distinct form.
     fn push<'a>(&mut self, forms: &mut Vec<DistinctForm<'a>>, form: &'a str) -> usize {
         forms.push(self.distinct(form));
@@ -287,14 +319,14 @@ impl Folder<'_> {
     /// list when the list has it (most capitalised words: the list's copy is the same text
     /// and lives as long as the program); only the rest (mostly names) is copied.
     fn distinct<'a>(&mut self, form: &'a str) -> DistinctForm<'a> {
-        let (folded, zipf) = if is_folded(form) {
-            (Cow::Borrowed(form), self.lexicon.zipf(form))
-        } else {
-            lexicon::fold_into(form, &mut self.scratch);
-            match self.lexicon.listed(&self.scratch) {
-                Some((listed, zipf)) => (Cow::Borrowed(listed), Some(zipf)),
-                None => (Cow::Owned(self.scratch.clone()), None),
-            }
+        let read = |folded: &Folded| match folded {
+            Folded::Itself(zipf) => (Cow::Borrowed(form), *zipf),
+            Folded::Listed(listed, zipf) => (Cow::Borrowed(*listed), Some(*zipf)),
+            Folded::Unlisted(folded) => (Cow::Owned(folded.to_string()), None),
+        };
+        let (folded, zipf) = match self.memo {
+            Some(memo) => memo.read_or(form, || self.fold(form), read),
+            None => read(&self.fold(form)),
         };
         DistinctForm {
             form,
@@ -303,6 +335,18 @@ impl Folder<'_> {
             folded_id: 0,
             zipf,
             count: 0,
+        }
+    }
+
+    /// Folds a form and looks it up.
+    fn fold(&mut self, form: &str) -> Folded {
+        if is_folded(form) {
+            return Folded::Itself(self.lexicon.zipf(form));
+        }
+        lexicon::fold_into(form, &mut self.scratch);
+        match self.lexicon.listed(&self.scratch) {
+            Some((listed, zipf)) => Folded::Listed(listed, zipf),
+            None => Folded::Unlisted(self.scratch.as_str().into()),
         }
     }
 }
@@ -620,10 +664,7 @@ mod tests {
     #[test]
     fn folded_forms_are_borrowed_from_the_form_or_the_frequency_list() {
         let lexicon = lexicon::german();
-        let mut folder = Folder {
-            lexicon,
-            scratch: String::new(),
-        };
+        let mut folder = Folder::new(lexicon);
         for form in ["haus", "Haus", "Straße", "HAUS", "Wrzeszcz", "Zoë", "x"] {
             let distinct = folder.distinct(form);
             let folded = lexicon::fold(form);
