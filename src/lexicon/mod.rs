@@ -14,8 +14,9 @@ pub mod deletes;
 pub mod edits;
 pub mod freq;
 
-use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 use spellbook::Dictionary;
@@ -127,7 +128,8 @@ pub struct Lexicon {
     common_deletes: DeletionIndex<'static>,
     /// Personal names of the Hunspell word list (case-folded), see `build.rs`.
     names: FreqTable<'static>,
-    /// Case-folded accepted words.
+    /// Case-folded accepted words. Asked about every rare form of every article: a fast
+    /// hasher, as for the word lists (the keys are ours, not an adversary's).
     accept: HashSet<String>,
     pub lists: WordLists,
     /// Hunspell's verdicts and the neighbours found so far, per word: the check asks about
