@@ -76,15 +76,23 @@ impl Check for Misspelling {
         };
         let census = Census::of(doc, lexicon);
         let mut examiner = Examiner::new(lexicon, &census);
-        // One diagnosis per distinct form, by its index in the census.
-        let mut diagnoses: Vec<Option<Option<Diagnosis>>> = Vec::new();
-        diagnoses.resize_with(census.forms.len(), || None);
+        // One diagnosis per distinct form, by its index in the census; only a form with a
+        // candidate correction is judged where it stands.
+        let diagnoses: Vec<Option<Diagnosis>> = census
+            .forms
+            .iter()
+            .map(|distinct| {
+                let stats = &census.stats[distinct.folded_id];
+                examiner
+                    .diagnose(distinct.form, &distinct.folded, stats)
+                    .filter(|d| !d.candidates.is_empty())
+            })
+            .collect();
+        if diagnoses.iter().all(Option::is_none) {
+            return;
+        }
         for occurrence in &census.occurrences {
-            let distinct = &census.forms[occurrence.form_id];
-            let stats = &census.stats[distinct.folded_id];
-            let diagnosis = diagnoses[occurrence.form_id]
-                .get_or_insert_with(|| examiner.diagnose(distinct.form, &distinct.folded, stats));
-            let Some(diagnosis) = diagnosis.as_ref().filter(|d| !d.candidates.is_empty()) else {
+            let Some(diagnosis) = &diagnoses[occurrence.form_id] else {
                 continue;
             };
             if let Some(finding) = judge(doc, lang, &census, &mut examiner, occurrence, diagnosis) {
