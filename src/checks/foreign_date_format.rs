@@ -1,6 +1,6 @@
 use regex::{Captures, Regex};
 
-use super::{Check, has_ascii_digit, rule};
+use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::lang::{self, Language};
@@ -64,8 +64,9 @@ impl Check for ForeignDateFormat {
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
             let base = block.body.start;
-            // Every pattern needs a day, a year or a numeric date in ASCII digits.
-            if !has_ascii_digit(body) {
+            // Every pattern needs a day, a year or a numeric date in ASCII digits; the tokens
+            // know which hold a digit, and the text need not be read again to find one.
+            if !doc.tokens_in(&block.body).iter().any(|t| t.digits) {
                 continue;
             }
             if !p.month_next_to_number(doc, &block.body) {
