@@ -64,8 +64,9 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub span: Range<usize>,
-    /// Whether the token holds a digit (any numeric character): every number does, and so
-    /// do words such as "A380" or "5ft".
+    /// Whether the token holds a digit, a numeric character that is no letter (every decimal
+    /// digit; not the Roman numeral Ⅻ, which is a letter too): every number does, and so do
+    /// words such as "A380" or "5ft".
     pub digits: bool,
 }
 
@@ -803,7 +804,9 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(text, 0..text.len(), &mut tokens);
             for t in &tokens {
-                let numeric = text[t.span.clone()].chars().any(char::is_numeric);
+                let numeric = text[t.span.clone()]
+                    .chars()
+                    .any(|c| c.is_numeric() && !c.is_alphabetic());
                 assert_eq!(t.digits, numeric, "{text:?} {:?}", t.span);
             }
             let fast: Vec<_> = tokens.into_iter().map(|t| (t.kind, t.span)).collect();
