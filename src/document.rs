@@ -64,6 +64,10 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub span: Range<usize>,
+    /// Whether the token holds a digit, a numeric character that is no letter (every decimal
+    /// digit; not the Roman numeral Ⅻ, which is a letter too): every number does, and so do
+    /// words such as "A380" or "5ft".
+    pub digits: bool,
 }
 
 /// How to read a document.
@@ -423,13 +427,13 @@ pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
     while let Some(&b) = bytes.get(i) {
         // ASCII, nearly all of news text, is told apart by its byte; only other characters
         // are decoded. The ASCII white space of `char::is_whitespace` is ' ' and \t..=\r.
-        let (kind, end) = match b {
+        let (kind, end, digits) = match b {
             b' ' | b'\t'..=b'\r' => {
                 i += 1;
                 continue;
             }
             b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => word_or_number(s, i, char::from(b)),
-            0..=0x7F => (TokenKind::Punct, i + 1),
+            0..=0x7F => (TokenKind::Punct, i + 1, false),
             _ => {
                 let Some(c) = char_at(s, i) else { break };
                 if c.is_whitespace() {
@@ -439,13 +443,14 @@ pub fn tokenize(text: &str, span: Range<usize>, out: &mut Vec<Token>) {
                 if is_alphanumeric(c) {
                     word_or_number(s, i, c)
                 } else {
-                    (TokenKind::Punct, i + c.len_utf8())
+                    (TokenKind::Punct, i + c.len_utf8(), false)
                 }
             }
         };
         out.push(Token {
             kind,
             span: span.start + i..span.start + end,
+            digits,
         });
         i = end;
     }
@@ -460,17 +465,21 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 }
 
 /// The kind and end of the word or number of `s` that starts with the letter or digit
-/// `first` at byte `start`.
-fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
+/// `first` at byte `start`, and whether it holds a digit.
+fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool) {
     let bytes = s.as_bytes();
     let mut end = start + first.len_utf8();
     let mut has_letter = is_alphabetic(first);
+    // An alphanumeric character that is no letter is a digit.
+    let mut has_digit = !has_letter;
     loop {
         // Runs of ASCII letters and digits, most of any token, need no decoding.
         while let Some(&b) = bytes.get(end) {
             if b.is_ascii_alphabetic() {
                 has_letter = true;
-            } else if !b.is_ascii_digit() {
+            } else if b.is_ascii_digit() {
+                has_digit = true;
+            } else {
                 break;
             }
             end += 1;
@@ -483,7 +492,9 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
         if !(joins || is_alphanumeric(d)) {
             break;
         }
-        has_letter |= is_alphabetic(d);
+        let letter = is_alphabetic(d);
+        has_letter |= letter;
+        has_digit |= !letter && is_alphanumeric(d);
         end += d.len_utf8();
     }
     let kind = if has_letter {
@@ -491,7 +502,7 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize) {
     } else {
         TokenKind::Number
     };
-    (kind, end)
+    (kind, end, has_digit)
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
@@ -792,6 +803,12 @@ mod tests {
         for text in texts {
             let mut tokens = Vec::new();
             tokenize(text, 0..text.len(), &mut tokens);
+            for t in &tokens {
+                let numeric = text[t.span.clone()]
+                    .chars()
+                    .any(|c| c.is_numeric() && !c.is_alphabetic());
+                assert_eq!(t.digits, numeric, "{text:?} {:?}", t.span);
+            }
             let fast: Vec<_> = tokens.into_iter().map(|t| (t.kind, t.span)).collect();
             assert_eq!(fast, tokenize_by_chars(text), "{text:?}");
         }

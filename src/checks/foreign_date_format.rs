@@ -1,6 +1,6 @@
 use regex::{Captures, Regex};
 
-use super::{Check, has_ascii_digit, rule};
+use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::lang::{self, Language};
@@ -40,6 +40,12 @@ struct Patterns {
     numeric: Regex,
     /// Month names of the other languages that differ from the target's, with their number.
     foreign: Vec<(String, usize, &'static str)>,
+    /// Every month name the patterns know: the foreign ones and the target's.
+    months: Vec<String>,
+    /// The bytes month names start and end with, to rule out most words without comparing
+    /// them with every name.
+    month_first_bytes: [bool; 256],
+    month_last_bytes: [bool; 256],
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
@@ -58,8 +64,15 @@ impl Check for ForeignDateFormat {
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
             let base = block.body.start;
-            // Every pattern needs a day, a year or a numeric date in ASCII digits.
-            if !has_ascii_digit(body) {
+            // Every pattern needs a day, a year or a numeric date in ASCII digits; the tokens
+            // know which hold a digit, and the text need not be read again to find one.
+            if !doc.tokens_in(&block.body).iter().any(|t| t.digits) {
+                continue;
+            }
+            if !p.month_next_to_number(doc, &block.body) {
+                for caps in super::captures_in(&p.numeric, body) {
+                    out.extend(numeric_finding(lang, &caps, base));
+                }
                 continue;
             }
             for caps in super::captures_in(&p.month_day, body) {
@@ -91,6 +104,45 @@ impl Check for ForeignDateFormat {
 }
 
 impl Patterns {
+    /// Whether the patterns with a month name may match in the block body at `span`: told
+    /// from its tokens, since the month names are common words ("Mai", "mars") and most
+    /// blocks that name a month give no day or year beside it. Every such pattern puts white
+    /// space between the month name and a number: a name ending a token before a token that
+    /// starts with a digit ("June 20", "Juni 2019"), or a name starting a token after a token
+    /// with a digit, maybe with a full stop between ("20 June", "20. Juni").
+    fn month_next_to_number(&self, doc: &Document, span: &std::ops::Range<usize>) -> bool {
+        let tokens = doc.tokens_in(span);
+        let names_month = |at: usize| {
+            let rest = &doc.text[at..];
+            rest.as_bytes()
+                .first()
+                .is_some_and(|&b| self.month_first_bytes[usize::from(b)])
+                && self.months.iter().any(|m| rest.starts_with(m))
+        };
+        let ends_in_month = |text: &str| {
+            text.as_bytes()
+                .last()
+                .is_some_and(|&b| self.month_last_bytes[usize::from(b)])
+                && self.months.iter().any(|m| text.ends_with(m.as_str()))
+        };
+        tokens.windows(2).enumerate().any(|(k, pair)| {
+            let (before, after) = (&pair[0], &pair[1]);
+            if before.span.end == after.span.start {
+                return false;
+            }
+            let ordinal_stop = || {
+                k > 0
+                    && doc.slice(&before.span) == "."
+                    && tokens[k - 1].digits
+                    && tokens[k - 1].span.end == before.span.start
+            };
+            let day_before = (before.digits || ordinal_stop()) && names_month(after.span.start);
+            let number_after = doc.text.as_bytes()[after.span.start].is_ascii_digit()
+                && ends_in_month(doc.slice(&before.span));
+            day_before || number_after
+        })
+    }
+
     /// The number and language of a foreign month name.
     fn foreign_month(&self, name: &str) -> Option<(usize, &'static str)> {
         self.foreign
@@ -126,6 +178,14 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         .map(|(m, _, _)| m.as_str())
         .chain(target.locale.dates.months.iter().map(String::as_str))
         .collect();
+    let all_months: Vec<String> = all.iter().map(|m| m.to_string()).collect();
+    let (mut month_first_bytes, mut month_last_bytes) = ([false; 256], [false; 256]);
+    for month in all_months.iter().map(String::as_bytes) {
+        if let (Some(&first), Some(&last)) = (month.first(), month.last()) {
+            month_first_bytes[usize::from(first)] = true;
+            month_last_bytes[usize::from(last)] = true;
+        }
+    }
     let foreign_only = alternation(foreign.iter().map(|(m, _, _)| m.as_str()).collect());
     let any = alternation(all);
     let day = r"(?P<day>3[01]|[12]\d|0?[1-9])";
@@ -150,6 +210,9 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         .ok()?,
         month_year: Regex::new(&format!(r"(?-u:\b)(?P<month>{foreign_only})\s+{year}(?-u:\b)")).ok()?,
         numeric: Regex::new(numeric).ok()?,
+        months: all_months,
+        month_first_bytes,
+        month_last_bytes,
         foreign,
     })
 }
@@ -251,6 +314,18 @@ mod tests {
         assert_eq!(
             suggestion(&ForeignDateFormat, "Er kam am 6/20/2019."),
             "20.06.2019"
+        );
+    }
+
+    #[test]
+    fn month_names_inside_words_and_after_odd_spaces_are_found() {
+        assert_eq!(
+            flagged(&ForeignDateFormat, "Er kam am Pre-June 20 an."),
+            vec!["June 20"]
+        );
+        assert_eq!(
+            flagged(&ForeignDateFormat, "Er kam am 20\u{a0}June an."),
+            vec!["20\u{a0}June"]
         );
     }
 

@@ -43,9 +43,12 @@ impl Check for ImperialUnitCheck {
         let Some(pattern) = PATTERNS.get(lang, pattern) else {
             return;
         };
+        let units = &lang.locale.units.imperial;
         for sentence in &doc.sentences {
+            if !may_hold_an_amount(doc, units, &sentence.span) {
+                continue;
+            }
             let text = doc.slice(&sentence.span);
-            // The pattern is the cheap test: most sentences have no imperial unit.
             let mut found = super::captures_in(pattern, text).peekable();
             if found.peek().is_none() || has_metric_unit(doc, lang, &sentence.span) {
                 continue;
@@ -74,6 +77,39 @@ fn pattern(lang: &'static Language) -> Option<Regex> {
         words.join("|")
     ))
     .ok()
+}
+
+/// Whether the sentence at `span` may hold a match of the pattern, a unit word right after a
+/// digit: told from its tokens, since the pattern, which starts with any digit, has no literal
+/// to skip ahead to, and few sentences hold a number followed by a unit. The last digit of a
+/// match ends a number, unless a letter follows it in one word ("5ft"), and the pattern
+/// allows nothing or one space between it and the unit.
+fn may_hold_an_amount(
+    doc: &Document,
+    units: &[ImperialUnit],
+    span: &std::ops::Range<usize>,
+) -> bool {
+    let tokens = doc.tokens_in(span);
+    let unit_at = |at: usize| {
+        let rest = &doc.text[at..];
+        units
+            .iter()
+            .flat_map(|u| &u.words)
+            .any(|w| rest.starts_with(w.as_str()))
+    };
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(k, token)| match token.kind {
+            TokenKind::Word => token.digits,
+            TokenKind::Number => tokens.get(k + 1).is_some_and(|next| {
+                matches!(
+                    doc.slice(&(token.span.end..next.span.start)),
+                    "" | " " | "\u{a0}"
+                ) && unit_at(next.span.start)
+            }),
+            TokenKind::Punct => false,
+        })
 }
 
 /// A sentence that names a metric unit has converted the amount already.
@@ -165,5 +201,18 @@ mod tests {
             assert!(flagged(&ImperialUnitCheck, text).is_empty(), "{text}");
         }
         assert!(flagged_in(&ImperialUnitCheck, "It was 145 miles away.", "en").is_empty());
+    }
+
+    #[test]
+    fn units_joined_to_their_number_are_found() {
+        for text in [
+            "Er lief 5ft weit.",
+            "Es hatte 100°F.",
+            "Es war 3\u{a0}Meilen entfernt.",
+            "Die A380 flog 20 Meilen.",
+        ] {
+            assert_eq!(flagged(&ImperialUnitCheck, text).len(), 1, "{text}");
+        }
+        assert!(flagged(&ImperialUnitCheck, "Es war 3  Meilen entfernt.").is_empty());
     }
 }

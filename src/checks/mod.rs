@@ -144,12 +144,6 @@ pub fn run(doc: &Document, checks: &[Box<dyn Check>]) -> Vec<Finding> {
     findings
 }
 
-/// Whether `text` holds an ASCII digit. Most blocks of an article hold none, and a pattern
-/// that needs one need not search them.
-pub(crate) fn has_ascii_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
-}
-
 /// The matches of `pattern` in `text`, with their groups. `captures_iter` allocates room
 /// for the groups before it searches, and most texts a check searches have no match: a
 /// search without groups tells them apart first.
@@ -284,11 +278,6 @@ mod tests {
         drop_spelling_of_name_variants(&mut findings);
         let kept: Vec<_> = findings.iter().map(|f| (f.rule.id, f.span.start)).collect();
         assert_eq!(kept, [("name-variant", 10), ("misspelling", 30)]);
-    }
-
-    #[test]
-    fn digits_are_ascii_digits() {
-        assert!(has_ascii_digit("um 6 Uhr") && !has_ascii_digit("um sechs Uhr"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Check for RepeatedSentence {
                 flush(doc, &mut run, out);
                 continue;
             }
-            let key = normalize(text);
+            let key = normalize(text, spaced_regularly(doc, &sentence.span));
             match first_seen.get(&key) {
                 Some(&earlier) => match &mut run {
                     Some((block, span, _)) if *block == sentence.block => {
@@ -80,17 +80,30 @@ fn flush(doc: &Document, run: &mut Option<(usize, Range<usize>, usize)>, out: &m
 }
 
 /// Compares sentences regardless of spacing and of a trailing space before the full stop.
-/// Most sentences are spaced normally already and are compared as they stand.
-fn normalize(sentence: &str) -> Cow<'_, str> {
-    let irregular = sentence.contains("  ")
-        || sentence.contains(|c: char| c.is_whitespace() && c != ' ')
-        || sentence.starts_with(' ')
-        || sentence.ends_with(' ');
-    if irregular {
+/// Most sentences are spaced normally already (`regular`) and are compared as they stand.
+fn normalize(sentence: &str, regular: bool) -> Cow<'_, str> {
+    if !regular {
         Cow::Owned(sentence.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
         Cow::Borrowed(sentence)
     }
+}
+
+/// Whether a sentence is spaced normally: no white space at its ends, and none between its
+/// words but single plain spaces. Read off the tokens, which take in every character but
+/// white space, so the text is not decoded character by character; `false` when unsure.
+fn spaced_regularly(doc: &Document, span: &Range<usize>) -> bool {
+    let tokens = doc.tokens_in(span);
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    let bytes = doc.text.as_bytes();
+    first.span.start == span.start
+        && last.span.end == span.end
+        && tokens.windows(2).all(|pair| {
+            let gap = &bytes[pair[0].span.end..pair[1].span.start];
+            gap.is_empty() || gap == b" "
+        })
 }
 
 #[cfg(test)]
@@ -108,6 +121,34 @@ mod tests {
                 "Putin beim Training in Sotschi im Jahr 2019. Er gilt als Judo-Fan mit großem Ehrgeiz."
             ]
         );
+    }
+
+    #[test]
+    fn spacing_is_told_from_the_tokens() {
+        use crate::document::{Document, ReadOptions};
+        let text = "Er kam (spät) heim.\tEr  kam.\nEr\u{a0}kam an. Dann ging er .";
+        let doc = Document::parse(
+            text,
+            &ReadOptions {
+                language: Some("de".into()),
+                ..ReadOptions::default()
+            },
+        );
+        let spacing: Vec<(&str, bool)> = doc
+            .sentences
+            .iter()
+            .map(|s| (doc.slice(&s.span), spaced_regularly(&doc, &s.span)))
+            .collect();
+        let by_chars = |s: &str| {
+            !(s.contains("  ")
+                || s.contains(|c: char| c.is_whitespace() && c != ' ')
+                || s.starts_with(' ')
+                || s.ends_with(' '))
+        };
+        assert!(spacing.len() >= 3, "{spacing:?}");
+        for (sentence, regular) in spacing {
+            assert_eq!(regular, by_chars(sentence), "{sentence:?}");
+        }
     }
 
     #[test]
