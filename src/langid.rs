@@ -357,53 +357,6 @@ struct MarkerTable {
     /// What each common word of the candidate sources is in each of them (see
     /// [`source_words`]).
     source_words: FxHashMap<&'static str, SourceWord>,
-    /// The outlines of the table's ASCII words, to rule out most ASCII forms without folding
-    /// and hashing them.
-    ascii_outlines: Outlines,
-}
-
-/// A set of word outlines: length, first and last letter. An ASCII form lower-cases to an
-/// ASCII word of the same outline, so a form whose outline no table word has is in no table;
-/// and most words of an article are longer content words whose outline no function word
-/// shares.
-struct Outlines {
-    /// One bit per outline, at [`Outlines::index`].
-    bits: Vec<u64>,
-}
-
-impl Outlines {
-    /// Lengths from this on share one slot (that only makes the test less strict).
-    const LENGTHS: usize = 32;
-    /// `a`–`z` by their place in the alphabet, every other byte in one slot after them.
-    const LETTERS: usize = 27;
-
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Outlines {
-        let slots = Self::LENGTHS * Self::LETTERS * Self::LETTERS;
-        let mut outlines = Outlines {
-            bits: vec![0; slots.div_ceil(64)],
-        };
-        for word in words.filter(|w| w.is_ascii()) {
-            if let Some(i) = Self::index(word.as_bytes()) {
-                outlines.bits[i / 64] |= 1 << (i % 64);
-            }
-        }
-        outlines
-    }
-
-    /// Whether some word of the set lower-cases to the outline of `word` (ASCII, any case).
-    fn may_hold(&self, word: &[u8]) -> bool {
-        Self::index(word).is_some_and(|i| self.bits[i / 64] & (1 << (i % 64)) != 0)
-    }
-
-    fn index(word: &[u8]) -> Option<usize> {
-        let letter = |b: &u8| match b.to_ascii_lowercase() {
-            l @ b'a'..=b'z' => usize::from(l - b'a'),
-            _ => Self::LETTERS - 1,
-        };
-        let (first, last) = (letter(word.first()?), letter(word.last()?));
-        let length = word.len().min(Self::LENGTHS - 1);
-        Some((length * Self::LETTERS + first) * Self::LETTERS + last)
-    }
 }
 
 /// What a word is in the candidate source languages of a document: one bit per language, in
@@ -474,13 +427,11 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
     }
     let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
     let source_words = source_word_table(&languages);
-    let ascii_outlines = Outlines::of(words.keys().copied());
     MarkerTable {
         languages,
         words,
         longest,
         source_words,
-        ascii_outlines,
     }
 }
 
@@ -541,10 +492,8 @@ fn classify_words(doc: &Document, table: &MarkerTable) -> Vec<Word> {
 /// A word form as the analysis sees it, outside any quotation (`folded` is a scratch buffer).
 fn classify_form(form: &str, table: &MarkerTable, folded: &mut String) -> Word {
     // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
-    // much longer than every marker is none; nor is an ASCII word whose outline none has.
-    let may_be_marker = form.len() <= table.longest + 4
-        && (!form.is_ascii() || table.ascii_outlines.may_hold(form.as_bytes()));
-    let mask = if may_be_marker {
+    // much longer than every marker is none.
+    let mask = if form.len() <= table.longest + 4 {
         fold_into(form, folded);
         table.words.get(folded.as_str()).copied().unwrap_or(0)
     } else {
@@ -846,17 +795,6 @@ mod tests {
             "de",
         );
         assert!(doc.languages.foreign.is_empty());
-    }
-
-    #[test]
-    fn outlines_rule_out_only_words_outside_the_set() {
-        let outlines = Outlines::of(["the", "of", "über", "aujourd'hui"].into_iter());
-        for word in ["the", "The", "THE", "tie", "of", "Of", "aujourd'hui"] {
-            assert!(outlines.may_hold(word.as_bytes()), "{word}");
-        }
-        for word in ["then", "they", "off", "uber", "Regierung"] {
-            assert!(!outlines.may_hold(word.as_bytes()), "{word}");
-        }
     }
 
     #[test]
