@@ -188,12 +188,26 @@ fn is_capitalised_word(word: &str) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if word.is_ascii() {
+        // Most of the rest are ASCII, whose letters and case are read off each byte.
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return capitalised_letters(letters, u8::is_ascii_uppercase);
+    }
+    capitalised_letters(word.chars().filter(|c| c.is_alphabetic()), |c| {
+        c.is_uppercase()
+    })
+}
+
+/// The first of the letters is upper-case, and some later one is not.
+fn capitalised_letters<L>(
+    mut letters: impl Iterator<Item = L>,
+    upper: impl Fn(&L) -> bool,
+) -> bool {
     let Some(first) = letters.next() else {
         return false;
     };
     let mut rest = letters.peekable();
-    first.is_uppercase() && rest.peek().is_some() && rest.any(|c| !c.is_uppercase())
+    upper(&first) && rest.peek().is_some() && rest.any(|c| !upper(&c))
 }
 
 /// For each token, whether it is the first word of its sentence. Sentences and tokens are
@@ -250,6 +264,22 @@ mod tests {
                 text[start..end].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_words_are_classified_as_by_their_chars() {
+        for word in [
+            "Putin", "NATO", "USA-Chef", "Xi", "X", "x", "3M", "A380", "O'Brien", "McFaul", "a",
+            "", "-", "Ex-Frau", "EU", "Eu", "kV", "K9",
+        ] {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let by_chars = letters.next().is_some_and(char::is_uppercase) && {
+                let rest: Vec<char> = letters.collect();
+                !rest.is_empty() && rest.iter().any(|c| !c.is_uppercase())
+            };
+            assert_eq!(is_capitalised_word(word), by_chars, "{word}");
+        }
+        assert!(is_capitalised_word("Ärzte") && !is_capitalised_word("ÄRZTE"));
     }
 
     #[test]
