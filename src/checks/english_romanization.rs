@@ -1,4 +1,5 @@
 use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::{Check, rule};
@@ -40,14 +41,15 @@ impl Check for EnglishRomanization {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(cx) = Context::new(doc) else { return };
-        if !any_candidate(&cx) {
+        let forms = Forms::new(&cx);
+        if !any_candidate(&forms) {
             return;
         }
         let house = cx.house.find(doc, 0..doc.tokens.len());
         let covered = covered_tokens(&cx, &house);
         let german = german_examples(&cx, &house);
         for m in cx.mentions.iter().filter(|m| !m.in_credit) {
-            for run in reported_runs(&cx, m, &covered, !german.is_empty()) {
+            for run in reported_runs(&forms, m, &covered, !german.is_empty()) {
                 out.push(finding(&cx, m, run, &german));
             }
         }
@@ -57,12 +59,14 @@ impl Check for EnglishRomanization {
 /// Whether any name could be reported: the runs as if no token were covered and the text
 /// used German romanisation elsewhere, a superset of the runs reported. Most articles have
 /// none, and then the house list and the German examples need not be looked up.
-fn any_candidate(cx: &Context) -> bool {
+fn any_candidate(forms: &Forms) -> bool {
     let nothing_covered = FxHashSet::default();
-    cx.mentions
+    forms
+        .cx
+        .mentions
         .iter()
         .filter(|m| !m.in_credit)
-        .any(|m| !reported_runs(cx, m, &nothing_covered, true).is_empty())
+        .any(|m| !reported_runs(forms, m, &nothing_covered, true).is_empty())
 }
 
 /// Tokens that the house list or the name-variant check already speak for.
@@ -113,28 +117,16 @@ fn convert_all(cx: &Context, name: &str) -> String {
 /// Runs of adjacent words of one mention to report: each run holds at least one word with
 /// Slavic evidence of its own, and takes along its changed neighbours ("Bocharov Ruchei").
 fn reported_runs(
-    cx: &Context,
+    forms: &Forms,
     m: &Mention,
     covered: &FxHashSet<usize>,
     german_elsewhere: bool,
 ) -> Vec<Range<usize>> {
-    let rom = &cx.data.romanization;
-    let changed = |t: usize| {
-        let word = cx.word(t);
-        // Cheapest first: most name words are known to German, which the mentions already
-        // asked, and most have nothing to convert.
-        !covered.contains(&t)
-            && !cx.knows_word(t)
-            && rom.changes(word)
-            && rom.given_name(word).is_none()
-            && !rom.has_foreign_ending(word)
-    };
+    let changed = |t: usize| !covered.contains(&t) && forms.changed(t);
     let evident = |t: usize| {
-        let word = cx.base_word(t);
-        let c = rom.convert(word);
-        let strong = rom.has_strong_ending(word) && (!c.weak_only || rom.has_weak_ending(word));
-        let after_given = t > m.tokens.start && rom.given_name(cx.word(t - 1)).is_some();
-        strong || (after_given && german_elsewhere && !c.weak_only)
+        let e = forms.evidence(t);
+        let after_given = t > m.tokens.start && forms.is_given_name(t - 1);
+        e.strong || (after_given && german_elsewhere && !e.weak_only)
     };
     let mut runs: Vec<Range<usize>> = Vec::new();
     let mut t = m.tokens.start;
@@ -152,6 +144,108 @@ fn reported_runs(
         }
     }
     runs
+}
+
+/// What the romanisation says about the word forms of an article, worked out once per form
+/// on first use: names recur throughout an article, and each mention of them is asked about,
+/// once to see whether the article has a candidate at all and once to report it.
+struct Forms<'c, 'd, 'a> {
+    cx: &'c Context<'d, 'a>,
+    /// By vocabulary id.
+    by_id: Vec<FormFacts>,
+}
+
+/// The answers about one form, each worked out when first asked.
+#[derive(Default)]
+struct FormFacts {
+    changed: OnceCell<bool>,
+    evidence: OnceCell<Evidence>,
+    given_name: OnceCell<bool>,
+}
+
+/// The Slavic evidence of a word of its own (see [`Forms::evidence`]).
+#[derive(Clone, Copy)]
+struct Evidence {
+    /// A strong Slavic ending, which a weak-only conversion must back with a weak one.
+    strong: bool,
+    /// Every rule the conversion applies is weak.
+    weak_only: bool,
+}
+
+impl<'c, 'd, 'a> Forms<'c, 'd, 'a> {
+    fn new(cx: &'c Context<'d, 'a>) -> Self {
+        let by_id = std::iter::repeat_with(FormFacts::default)
+            .take(cx.doc.vocabulary.forms.len())
+            .collect();
+        Forms { cx, by_id }
+    }
+
+    /// The answer of `cell` for the form of token `t`, worked out by `compute` once.
+    fn once<T: Copy>(
+        &self,
+        t: usize,
+        cell: impl Fn(&FormFacts) -> &OnceCell<T>,
+        compute: impl FnOnce() -> T,
+    ) -> T {
+        let facts = self
+            .cx
+            .doc
+            .vocabulary
+            .id(t)
+            .and_then(|id| self.by_id.get(id));
+        match facts {
+            Some(f) => *cell(f).get_or_init(compute),
+            None => compute(),
+        }
+    }
+
+    /// The word of token `t` is unknown to German and its German romanisation differs, and
+    /// it is neither an East Slavic given name (their German forms are listed) nor shaped
+    /// like a name of a language not written in Cyrillic.
+    fn changed(&self, t: usize) -> bool {
+        let (cx, rom) = (self.cx, &self.cx.data.romanization);
+        self.once(
+            t,
+            |f| &f.changed,
+            || {
+                let word = cx.word(t);
+                // Cheapest first: most name words are known to German, which the mentions
+                // already asked, and most have nothing to convert.
+                !cx.knows_word(t)
+                    && rom.changes(word)
+                    && rom.given_name(word).is_none()
+                    && !rom.has_foreign_ending(word)
+            },
+        )
+    }
+
+    /// The Slavic evidence of the word of token `t`, a genitive `s` aside.
+    fn evidence(&self, t: usize) -> Evidence {
+        let (cx, rom) = (self.cx, &self.cx.data.romanization);
+        self.once(
+            t,
+            |f| &f.evidence,
+            || {
+                let word = cx.base_word(t);
+                let c = rom.convert(word);
+                Evidence {
+                    strong: rom.has_strong_ending(word)
+                        && (!c.weak_only || rom.has_weak_ending(word)),
+                    weak_only: c.weak_only,
+                }
+            },
+        )
+    }
+
+    /// The word of token `t` is an East Slavic given name as English texts write it.
+    fn is_given_name(&self, t: usize) -> bool {
+        let (cx, rom) = (self.cx, &self.cx.data.romanization);
+        self.once(
+            t,
+            |f| &f.given_name,
+            || rom.given_name(cx.word(t)).is_some(),
+        )
+    }
 }
 
 fn finding(cx: &Context, m: &Mention, run: Range<usize>, german: &[&str]) -> Finding {

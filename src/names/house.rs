@@ -223,19 +223,25 @@ impl HouseList {
         doc: &Document,
         ranges: impl IntoIterator<Item = Range<usize>>,
     ) -> Vec<FormMatch> {
-        // Whether each distinct word may start a listed spelling, asked once: function
-        // words that share a first letter with a listed name ("als", "al-Kaida") recur
-        // all through an article, and each lookup hashes the word up to three times.
-        let mut starts_spelling: Vec<Option<bool>> = vec![None; doc.vocabulary.forms.len()];
+        // Whether each distinct word may start a listed spelling, asked once per form:
+        // function words that share a first letter with a listed name ("als", "al-Kaida")
+        // recur all through an article, and each lookup hashes the word up to three times.
+        let starts_spelling: Vec<bool> = doc
+            .vocabulary
+            .forms
+            .iter()
+            .map(|form| self.may_start(form))
+            .collect();
         let mut out = Vec::new();
+        if !starts_spelling.contains(&true) {
+            // No word of the article starts a listed spelling: most articles.
+            return out;
+        }
         for tokens in ranges {
             let mut i = tokens.start;
             while i < tokens.end {
                 // Only words start a listed spelling, and only words have a vocabulary id.
-                let candidate = doc.vocabulary.id(i).is_some_and(|id| {
-                    *starts_spelling[id]
-                        .get_or_insert_with(|| self.may_start(doc.slice(&doc.tokens[i].span)))
-                });
+                let candidate = doc.vocabulary.id(i).is_some_and(|id| starts_spelling[id]);
                 match candidate
                     .then(|| self.match_at(doc, i, tokens.end))
                     .flatten()
@@ -254,7 +260,14 @@ impl HouseList {
     /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
     /// ([`HouseList::match_at`] finds nothing).
     fn may_start(&self, word: &str) -> bool {
-        self.key_starts.may_begin(word) && lookup_keys(word).any(|key| self.forms.contains_key(key))
+        self.key_starts.may_begin(word) && self.has_key(word)
+    }
+
+    /// Whether one of the lookup keys of a word is a key of the list. Kept out of line: it
+    /// hashes, and is asked about the few words that pass [`KeyStarts::may_begin`].
+    #[inline(never)]
+    fn has_key(&self, word: &str) -> bool {
+        lookup_keys(word).any(|key| self.forms.contains_key(key))
     }
 
     fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
@@ -358,50 +371,76 @@ fn parse_row(line: &str) -> Result<HouseRow, String> {
     })
 }
 
-/// How the keys of a house list begin: their first two bytes, or the one byte of a one-byte
-/// key. Every lookup key of a word begins the word ([`lookup_keys`]), so a word whose first
-/// two bytes begin no key, and whose first byte is no key, has no key in the list.
+/// How the keys of a house list begin: their first three bytes, or all the bytes of a
+/// shorter key. Every lookup key of a word begins the word ([`lookup_keys`]), so a word none
+/// of whose first one, two and three bytes is such a beginning has no key in the list.
+/// Three bytes rule out far more words than two: German words share their first two
+/// letters with some listed name far more often ("Kinder", "Kim").
 #[derive(Debug, Clone, Default)]
 struct KeyStarts {
-    /// One bit per pair of first bytes; empty until a key is added.
-    pairs: Vec<u64>,
+    /// Keys of one byte.
     singles: ByteSet,
+    /// Keys of two bytes.
+    pairs: BitTable,
+    /// The first three bytes of longer keys, hashed: a word that shares a hash with a key
+    /// is only looked up for nothing.
+    triples: BitTable,
 }
 
 impl KeyStarts {
     fn insert(&mut self, key: &str) {
         match key.as_bytes() {
-            [a, b, ..] => {
-                if self.pairs.is_empty() {
-                    self.pairs = vec![0; (1 << 16) / 64];
-                }
-                let i = pair_index(*a, *b);
-                self.pairs[i / 64] |= 1 << (i % 64);
-            }
+            [a, b, c, ..] => self.triples.insert(triple_index(*a, *b, *c)),
+            [a, b] => self.pairs.insert(pair_index(*a, *b)),
             [a] => self.singles.insert(*a),
             [] => {}
         }
     }
 
     /// Whether some key may begin `word`.
+    #[inline]
     fn may_begin(&self, word: &str) -> bool {
-        match word.as_bytes() {
-            [a, b, ..] => {
-                let i = pair_index(*a, *b);
-                self.singles.contains(*a)
-                    || self
-                        .pairs
-                        .get(i / 64)
-                        .is_some_and(|w| w & (1 << (i % 64)) != 0)
-            }
-            [a] => self.singles.contains(*a),
-            [] => false,
-        }
+        let bytes = word.as_bytes();
+        let Some(&a) = bytes.first() else {
+            return false;
+        };
+        self.singles.contains(a)
+            || bytes
+                .get(1)
+                .is_some_and(|&b| self.pairs.contains(pair_index(a, b)))
+            || bytes
+                .get(1..3)
+                .is_some_and(|bc| self.triples.contains(triple_index(a, bc[0], bc[1])))
     }
 }
 
-fn pair_index(a: u8, b: u8) -> usize {
-    usize::from(a) << 8 | usize::from(b)
+fn pair_index(a: u8, b: u8) -> u16 {
+    u16::from(a) << 8 | u16::from(b)
+}
+
+fn triple_index(a: u8, b: u8, c: u8) -> u16 {
+    // The high bits of a multiplicative hash, which mixes all three bytes into them.
+    let packed = u32::from_le_bytes([a, b, c, 0]);
+    (packed.wrapping_mul(0x9E37_79B1) >> 16) as u16
+}
+
+/// A set of 16-bit numbers, one bit each; takes no memory while empty.
+#[derive(Debug, Clone, Default)]
+struct BitTable(Vec<u64>);
+
+impl BitTable {
+    fn insert(&mut self, i: u16) {
+        if self.0.is_empty() {
+            self.0 = vec![0; (1 << 16) / 64];
+        }
+        let i = usize::from(i);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn contains(&self, i: u16) -> bool {
+        let i = usize::from(i);
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
 }
 
 /// A set of bytes.
@@ -432,8 +471,15 @@ fn form_tokens(spelling: &str) -> Vec<String> {
 /// genitive `s`, and its first part before a hyphen ("Zelensky-Regierung").
 fn lookup_keys(word: &str) -> impl Iterator<Item = &str> {
     let genitive = word.strip_suffix('s');
-    let head = word.split_once('-').map(|(h, _)| h);
+    let head = before_hyphen(word);
     std::iter::once(word).chain(genitive).chain(head)
+}
+
+/// The part of a word before its first hyphen, if it has one. Found byte by byte: a hyphen
+/// is one byte that no other character's encoding contains, and words are short.
+fn before_hyphen(word: &str) -> Option<&str> {
+    let at = word.bytes().position(|b| b == b'-')?;
+    Some(&word[..at])
 }
 
 /// A form starting at token `i`, its words separated by spaces only.
@@ -457,7 +503,7 @@ fn form_at(doc: &Document, form: &Form, i: usize, end: usize) -> Option<FormMatc
         (last_tok.span.end, false)
     } else if last.strip_suffix('s') == Some(last_form.as_str()) {
         (last_tok.span.end - 1, true)
-    } else if n == 1 && last.split_once('-').map(|(h, _)| h) == Some(last_form.as_str()) {
+    } else if n == 1 && before_hyphen(last) == Some(last_form.as_str()) {
         (last_tok.span.start + last_form.len(), false)
     } else {
         return None;
@@ -599,7 +645,9 @@ mod tests {
         ] {
             assert!(starts.may_begin(word), "{word}");
         }
-        for word in ["K", "auf", "a", "Ü", "Übel", "Putin", ""] {
+        for word in [
+            "K", "auf", "a", "Ü", "Übel", "Putin", "", "Kinder", "Ki", "Kü",
+        ] {
             assert!(!starts.may_begin(word), "{word}");
         }
         assert!(!KeyStarts::default().may_begin("Kim"));

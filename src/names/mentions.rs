@@ -82,9 +82,12 @@ struct RunWord {
     foreign: bool,
 }
 
-/// Hands each maximal run of capitalised words joined by spaces, acronyms ending a run, to
-/// `each`. One buffer holds every run in turn: most runs are a single word, and a vector
-/// apiece cost more than finding them.
+/// Hands each maximal run of capitalised words joined by spaces that holds a name word to
+/// `each`, in text order. A run without one holds no mention ([`mentions_of_run`]), so runs
+/// are only gathered around a word that can be a name: most words of an article are
+/// lower-case or common nouns, and they are passed over with one look at their form's facts.
+/// One buffer holds every run in turn: most runs are a single word, and a vector apiece cost
+/// more than finding them.
 fn for_each_capitalised_run(
     doc: &Document,
     facts: &[Option<WordFacts>],
@@ -93,35 +96,89 @@ fn for_each_capitalised_run(
 ) {
     let mut run: Vec<RunWord> = Vec::new();
     for block in &doc.blocks {
-        let credit_start = block.credit.as_ref().map_or(usize::MAX, |c| c.start);
-        for i in doc.token_range(&block.span) {
-            let token = &doc.tokens[i];
-            let in_credit = token.span.start >= credit_start;
-            let sentence_start = starts[i] && !in_credit;
-            let word_facts = doc.vocabulary.id(i).and_then(|id| facts[id]);
-            let capitalised = word_facts.is_some_and(|f| !(sentence_start && f.lowercase_word));
-            let joined = run.last().is_some_and(|w| {
-                w.index + 1 == i && w.in_credit == in_credit && spaces_only(doc, i)
-            });
-            if (!capitalised || !joined) && !run.is_empty() {
-                each(&run);
-                run.clear();
+        let words = BlockWords {
+            doc,
+            facts,
+            starts,
+            credit_start: block.credit.as_ref().map_or(usize::MAX, |c| c.start),
+        };
+        let tokens = doc.token_range(&block.span);
+        let mut i = tokens.start;
+        while i < tokens.end {
+            if !words.may_name(i) {
+                i += 1;
+                continue;
             }
-            if let Some(f) = word_facts.filter(|_| capitalised) {
-                run.push(RunWord {
-                    index: i,
-                    in_credit,
-                    // A name word is no common noun (a capitalised sentence start of a
-                    // lower-case word never gets here).
-                    name: !f.common_noun,
-                    foreign: !f.known,
-                });
+            // The run around a name word, which is the first one of its run: a run ends
+            // where the next one starts to be looked for.
+            let mut start = i;
+            while start > tokens.start && words.joined(start - 1) {
+                start -= 1;
             }
-        }
-        if !run.is_empty() {
-            each(&run);
+            let mut end = i + 1;
+            while end < tokens.end && words.joined(end - 1) {
+                end += 1;
+            }
             run.clear();
+            run.extend((start..end).filter_map(|t| words.run_word(t)));
+            each(&run);
+            i = end;
         }
+    }
+}
+
+/// What a block's tokens are, for finding its runs of capitalised words.
+struct BlockWords<'w, 'd, 'a> {
+    doc: &'d Document<'a>,
+    facts: &'w [Option<WordFacts>],
+    starts: &'w [bool],
+    /// Where the block's photo credit starts (`usize::MAX` without one).
+    credit_start: usize,
+}
+
+impl BlockWords<'_, '_, '_> {
+    fn facts(&self, i: usize) -> Option<WordFacts> {
+        self.doc.vocabulary.id(i).and_then(|id| self.facts[id])
+    }
+
+    fn in_credit(&self, i: usize) -> bool {
+        self.doc.tokens[i].span.start >= self.credit_start
+    }
+
+    /// The facts of token `i` if it is a capitalised word: a lower-case word capitalised
+    /// only as a sentence start ("Vier") is not one, except in a credit, which has no
+    /// sentences.
+    fn capitalised(&self, i: usize) -> Option<WordFacts> {
+        let f = self.facts(i)?;
+        let sentence_start = f.lowercase_word && self.starts[i] && !self.in_credit(i);
+        (!sentence_start).then_some(f)
+    }
+
+    /// Token `i` is a capitalised word that can be a name on its own.
+    fn may_name(&self, i: usize) -> bool {
+        // The common-noun test first: it rules out most capitalised words at once.
+        self.facts(i).is_some_and(|f| !f.common_noun) && self.capitalised(i).is_some()
+    }
+
+    /// Tokens `i` and `i + 1` are capitalised words of one run: joined by spaces only, and
+    /// both in the credit or both outside it.
+    fn joined(&self, i: usize) -> bool {
+        self.capitalised(i).is_some()
+            && self.capitalised(i + 1).is_some()
+            && self.in_credit(i) == self.in_credit(i + 1)
+            && spaces_only(self.doc, i + 1)
+    }
+
+    fn run_word(&self, i: usize) -> Option<RunWord> {
+        let f = self.capitalised(i)?;
+        Some(RunWord {
+            index: i,
+            in_credit: self.in_credit(i),
+            // A name word is no common noun (a capitalised sentence start of a lower-case
+            // word never gets here).
+            name: !f.common_noun,
+            foreign: !f.known,
+        })
     }
 }
 
@@ -131,23 +188,44 @@ fn is_capitalised_word(word: &str) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
         return false;
     }
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    if word.is_ascii() {
+        // Most of the rest are ASCII, whose letters and case are read off each byte.
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return capitalised_letters(letters, u8::is_ascii_uppercase);
+    }
+    capitalised_letters(word.chars().filter(|c| c.is_alphabetic()), |c| {
+        c.is_uppercase()
+    })
+}
+
+/// The first of the letters is upper-case, and some later one is not.
+fn capitalised_letters<L>(
+    mut letters: impl Iterator<Item = L>,
+    upper: impl Fn(&L) -> bool,
+) -> bool {
     let Some(first) = letters.next() else {
         return false;
     };
     let mut rest = letters.peekable();
-    first.is_uppercase() && rest.peek().is_some() && rest.any(|c| !c.is_uppercase())
+    upper(&first) && rest.peek().is_some() && rest.any(|c| !upper(&c))
 }
 
-/// For each token, whether it is the first word of its sentence.
+/// For each token, whether it is the first word of its sentence. Sentences and tokens are
+/// both in text order, so one walk through the tokens finds every sentence's first word.
 fn sentence_starts(doc: &Document) -> Vec<bool> {
-    let mut starts = vec![false; doc.tokens.len()];
+    let tokens = &doc.tokens;
+    let mut starts = vec![false; tokens.len()];
+    let mut t = 0;
     for s in &doc.sentences {
-        let first = doc
-            .token_range(&s.span)
-            .find(|&i| doc.tokens[i].kind == TokenKind::Word);
-        if let Some(i) = first {
-            starts[i] = true;
+        while t < tokens.len() && tokens[t].span.start < s.span.start {
+            t += 1;
+        }
+        let first_word = tokens[t..]
+            .iter()
+            .take_while(|token| token.span.start < s.span.end)
+            .position(|token| token.kind == TokenKind::Word);
+        if let Some(k) = first_word {
+            starts[t + k] = true;
         }
     }
     starts
@@ -186,6 +264,22 @@ mod tests {
                 text[start..end].to_string()
             })
             .collect()
+    }
+
+    #[test]
+    fn ascii_words_are_classified_as_by_their_chars() {
+        for word in [
+            "Putin", "NATO", "USA-Chef", "Xi", "X", "x", "3M", "A380", "O'Brien", "McFaul", "a",
+            "", "-", "Ex-Frau", "EU", "Eu", "kV", "K9",
+        ] {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let by_chars = letters.next().is_some_and(char::is_uppercase) && {
+                let rest: Vec<char> = letters.collect();
+                !rest.is_empty() && rest.iter().any(|c| !c.is_uppercase())
+            };
+            assert_eq!(is_capitalised_word(word), by_chars, "{word}");
+        }
+        assert!(is_capitalised_word("Ärzte") && !is_capitalised_word("ÄRZTE"));
     }
 
     #[test]

@@ -274,6 +274,20 @@ fn normalise_spaces(s: &str) -> Cow<'_, str> {
         // One word: most runs.
         return Cow::Borrowed(s);
     }
+    // Words written with single plain spaces: most of the rest.
+    let mut after_space = true;
+    let single_spaces = s.chars().all(|c| {
+        let fits = if c == ' ' {
+            !after_space
+        } else {
+            !c.is_whitespace()
+        };
+        after_space = c == ' ';
+        fits
+    });
+    if single_spaces && !after_space {
+        return Cow::Borrowed(s);
+    }
     Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -554,6 +568,20 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn spaces_are_normalised_only_where_needed() {
+        for (text, normal) in [
+            ("Kim Jong Un", "Kim Jong Un"),
+            ("Olaf\u{a0}Scholz", "Olaf Scholz"),
+            ("Putin  Wladimirowitsch", "Putin Wladimirowitsch"),
+            ("Putin", "Putin"),
+        ] {
+            let got = normalise_spaces(text);
+            assert_eq!(got, normal);
+            assert_eq!(matches!(got, Cow::Borrowed(_)), text == normal, "{text}");
+        }
     }
 
     #[test]
