@@ -47,15 +47,18 @@ impl Check for GarbledFragment {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
+        let mut forms = FormClasses::new(doc, lang);
         for (block_index, block) in doc.blocks.iter().enumerate() {
             let sentences = doc.sentences_of(block);
             for (k, sentence) in sentences.iter().enumerate() {
                 let is_last = k + 1 == sentences.len();
-                let mut signals = lower_case_starts(doc, lang, &sentence.span);
-                signals.extend(capitalised_function_words(doc, lang, &sentence.span));
+                let token_range = doc.token_range(&sentence.span);
+                let tokens = &doc.tokens[token_range.clone()];
+                let mut signals = lower_case_starts(doc, lang, tokens);
+                signals.extend(capitalised_function_words(doc, &mut forms, token_range));
                 if is_last && block_index > 0 {
                     // The first block is the title, which may end without punctuation.
-                    signals.extend(unfinished_ending(doc, block, &sentence.span));
+                    signals.extend(unfinished_ending(doc, block, &sentence.span, tokens));
                 }
                 if let Some(finding) = fragment_finding(&sentence.span, signals) {
                     out.push(finding);
@@ -90,8 +93,7 @@ fn fragment_finding(sentence: &Range<usize>, signals: Vec<Signal>) -> Option<Fin
 
 /// "bekam. in seiner": a full stop after a word, then a lower-case word. Abbreviations
 /// ("z. B. in", "ca. zehn") and ellipses are not sentence ends.
-fn lower_case_starts(doc: &Document, lang: &Language, sentence: &Range<usize>) -> Vec<Signal> {
-    let tokens = doc.tokens_in(sentence);
+fn lower_case_starts(doc: &Document, lang: &Language, tokens: &[Token]) -> Vec<Signal> {
     let mut found = Vec::new();
     for w in tokens.windows(3) {
         let (word, stop, next) = (&w[0], &w[1], &w[2]);
@@ -125,28 +127,34 @@ fn is_full_stop(doc: &Document, token: &Token) -> bool {
 }
 
 /// "in seiner Mit dem": a preposition or article capitalised right after a determiner.
+/// `tokens` indexes [`Document::tokens`] (and so the vocabulary).
 fn capitalised_function_words(
     doc: &Document,
-    lang: &Language,
-    sentence: &Range<usize>,
+    forms: &mut FormClasses,
+    tokens: Range<usize>,
 ) -> Vec<Signal> {
-    let tokens = doc.tokens_in(sentence);
+    let text = doc.text.as_bytes();
+    let first = tokens.start;
     let mut found = Vec::new();
-    for w in tokens.windows(2) {
-        let (prev, word) = (&w[0], &w[1]);
-        if prev.kind != TokenKind::Word || word.kind != TokenKind::Word {
-            continue;
-        }
-        if starts_with_ascii_non_capital(doc, word) {
-            continue;
-        }
-        let (prev_text, word_text) = (doc.slice(&prev.span), doc.slice(&word.span));
-        let capitalised = word_text.chars().next().is_some_and(char::is_uppercase);
-        if capitalised
-            && prev_text.chars().next().is_some_and(char::is_lowercase)
-            && lang.determiners.contains(prev_text)
-            && contains_lowercased(&lang.function_words, word_text)
+    // The pairs are read from a slice, with the text's bytes at hand, so that the common
+    // case (a lower-case word) costs a few instructions.
+    for (offset, pair) in doc.tokens[tokens].windows(2).enumerate() {
+        let (prev, word) = (&pair[0], &pair[1]);
+        // Most words start with a lower-case ASCII letter: that is tested first, on one byte.
+        if word.kind != TokenKind::Word
+            || starts_with_ascii_non_capital(text, word)
+            || prev.kind != TokenKind::Word
         {
+            continue;
+        }
+        let i = first + offset + 1;
+        let (Some(prev_id), Some(word_id)) = (doc.vocabulary.id(i - 1), doc.vocabulary.id(i))
+        else {
+            continue;
+        };
+        // Few words are determiners, and so that is asked first.
+        if forms.is_lower_case_determiner(prev_id) && forms.is_capitalised_function_word(word_id) {
+            let (prev_text, word_text) = (doc.slice(&prev.span), doc.slice(&word.span));
             found.push(Signal {
                 start: prev.span.start,
                 what: format!("«{word_text}» is capitalised in mid-sentence after «{prev_text}»"),
@@ -156,13 +164,50 @@ fn capitalised_function_words(
     found
 }
 
+/// What the capitalised-function-word test knows of each distinct word form of a document,
+/// indexed by vocabulary id and worked out on first use: an article repeats its determiners
+/// ("der", "die", "seiner") and nouns many times, and each form is looked up only once.
+struct FormClasses<'d> {
+    forms: &'d [&'d str],
+    lang: &'static Language,
+    lower_case_determiner: Vec<Option<bool>>,
+    capitalised_function_word: Vec<Option<bool>>,
+}
+
+impl<'d> FormClasses<'d> {
+    fn new(doc: &'d Document, lang: &'static Language) -> Self {
+        let forms = doc.vocabulary.forms.as_slice();
+        FormClasses {
+            forms,
+            lang,
+            lower_case_determiner: vec![None; forms.len()],
+            capitalised_function_word: vec![None; forms.len()],
+        }
+    }
+
+    /// Whether form `id` is a determiner written in lower case ("seiner").
+    fn is_lower_case_determiner(&mut self, id: usize) -> bool {
+        let (form, lang) = (self.forms[id], self.lang);
+        *self.lower_case_determiner[id].get_or_insert_with(|| {
+            form.chars().next().is_some_and(char::is_lowercase) && lang.determiners.contains(form)
+        })
+    }
+
+    /// Whether form `id` is a function word written with a capital ("Mit").
+    fn is_capitalised_function_word(&mut self, id: usize) -> bool {
+        let (form, lang) = (self.forms[id], self.lang);
+        *self.capitalised_function_word[id].get_or_insert_with(|| {
+            form.chars().next().is_some_and(char::is_uppercase)
+                && contains_lowercased(&lang.function_words, form)
+        })
+    }
+}
+
 /// Whether `token` starts with an ASCII character other than a capital letter: a quick "not
 /// capitalised" for most words, read from one byte. Non-ASCII starts are left to the
 /// Unicode test.
-fn starts_with_ascii_non_capital(doc: &Document, token: &Token) -> bool {
-    doc.text
-        .as_bytes()
-        .get(token.span.start)
+fn starts_with_ascii_non_capital(text: &[u8], token: &Token) -> bool {
+    text.get(token.span.start)
         .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
@@ -184,7 +229,12 @@ fn contains_lowercased(set: &FxHashSet<String>, word: &str) -> bool {
 
 /// A paragraph of several sentences whose last one stops without punctuation, perhaps on a
 /// lone capital letter ("… US-Präsidenten B").
-fn unfinished_ending(doc: &Document, block: &Block, sentence: &Range<usize>) -> Vec<Signal> {
+fn unfinished_ending(
+    doc: &Document,
+    block: &Block,
+    sentence: &Range<usize>,
+    tokens: &[Token],
+) -> Vec<Signal> {
     let text = doc.slice(sentence);
     let several_sentences = block.sentences.len() >= 2
         && matches!(block.kind, BlockKind::Paragraph | BlockKind::Caption);
@@ -196,7 +246,7 @@ fn unfinished_ending(doc: &Document, block: &Block, sentence: &Range<usize>) -> 
     {
         return Vec::new();
     }
-    let Some(last) = doc.tokens_in(sentence).last() else {
+    let Some(last) = tokens.last() else {
         return Vec::new();
     };
     let last_text = doc.slice(&last.span);
