@@ -210,9 +210,11 @@ impl<'c, 'd, 'a> Forms<'c, 'd, 'a> {
             || {
                 let word = cx.word(t);
                 // Cheapest first: most name words are known to German, which the mentions
-                // already asked, and most have nothing to convert.
-                !cx.knows_word(t)
+                // mostly settled already, and most have nothing to convert; whether an
+                // unsettled word ends in a German noun is the costliest question.
+                cx.settled_knows_word(t) != Some(true)
                     && rom.changes(word)
+                    && !cx.knows_word(t)
                     && rom.given_name(word).is_none()
                     && !rom.has_foreign_ending(word)
             },

@@ -50,6 +50,9 @@ pub struct Lexicon {
     freq: Option<FreqTable<'static>>,
     /// Answers already given, per word: the name checks ask about every capitalised word.
     facts: WordMemo<WordFacts>,
+    /// Whether a word the cheap checks left unsettled ends in a noun (see
+    /// [`WordFacts::known`]): asked of few of the words whose facts are.
+    ends_in_a_noun: WordMemo<bool>,
     frequencies: WordMemo<f32>,
 }
 
@@ -86,8 +89,18 @@ pub struct WordFacts {
     pub common_noun: bool,
     /// See [`Lexicon::is_lowercase_word`].
     pub lowercase_word: bool,
-    /// See [`Lexicon::knows`].
-    pub known: bool,
+    /// See [`Lexicon::knows`]; `None` when only the compound test can tell (see
+    /// [`WordFacts::known`]).
+    settled_known: Option<bool>,
+}
+
+impl WordFacts {
+    /// Whether German knows the word ([`Lexicon::knows`]) when that is settled without
+    /// looking for a noun at the end of a word without hyphens, the costliest question:
+    /// most callers need the answer only for some words, and ask [`Lexicon::knows`] then.
+    pub fn known(&self) -> Option<bool> {
+        self.settled_known
+    }
 }
 
 impl Lexicon {
@@ -122,6 +135,7 @@ impl Lexicon {
             lower,
             freq: None,
             facts: WordMemo::new(),
+            ends_in_a_noun: WordMemo::new(),
             frequencies: WordMemo::new(),
         }
     }
@@ -161,7 +175,9 @@ impl Lexicon {
 
     /// The three answers worked out together, as they ask the same questions: whether the
     /// last part (after any hyphen) is a noun form or ends in a noun, and whether a word
-    /// without hyphens is a lower-case word. Each of these runs at most once.
+    /// without hyphens is a lower-case word. Each of these runs at most once; whether a
+    /// word without hyphens ends in a noun only matters for [`Lexicon::knows`], and is
+    /// left to it.
     fn classify(&self, word: &str) -> WordFacts {
         let lowercase_word = self.classify_lowercase_word(word);
         let (earlier, last) = match word.rsplit_once('-') {
@@ -180,16 +196,21 @@ impl Lexicon {
                 });
         // The checks of `knows_part`, cheapest first; without a hyphen the last part is the
         // word, whose lower-case answer is at hand.
-        let last_known = self.capitalised.contains(last)
-            || last_noun_form
-            || earlier.map_or(lowercase_word, |_| self.classify_lowercase_word(last))
-            || ends_in_noun();
-        let known =
-            last_known && earlier.is_none_or(|e| e.split('-').all(|part| self.knows_part(part)));
+        let settled_known = match earlier {
+            None => (self.capitalised.contains(last) || last_noun_form || lowercase_word)
+                .then_some(true),
+            Some(earlier) => Some(
+                (self.capitalised.contains(last)
+                    || last_noun_form
+                    || self.classify_lowercase_word(last)
+                    || ends_in_noun())
+                    && earlier.split('-').all(|part| self.knows_part(part)),
+            ),
+        };
         WordFacts {
             common_noun,
             lowercase_word,
-            known,
+            settled_known,
         }
     }
 
@@ -252,7 +273,16 @@ impl Lexicon {
     /// Whether German text knows the word at all, as a noun (compounds included), a name
     /// or a lower-case word.
     pub fn knows(&self, word: &str) -> bool {
-        self.facts(word).known
+        self.facts(word)
+            .known()
+            .unwrap_or_else(|| self.unsettled_knows(word))
+    }
+
+    /// [`Lexicon::knows`] for a word whose facts left it open: a word without hyphens that
+    /// is neither listed nor a noun form nor a lower-case word is known when it ends in a
+    /// noun.
+    pub(super) fn unsettled_knows(&self, word: &str) -> bool {
+        self.ends_in_a_noun.get_or(word, || self.ends_in_noun(word))
     }
 }
 
@@ -395,12 +425,13 @@ mod tests {
         use super::super::*;
         use crate::lexicon::capitalise;
 
-        pub fn facts(lex: &Lexicon, word: &str) -> WordFacts {
-            WordFacts {
-                common_noun: common_noun(lex, word),
-                lowercase_word: lowercase_word(lex, word),
-                known: known(lex, word),
-            }
+        /// Whether the word is a common noun, a lower-case word and known.
+        pub fn facts(lex: &Lexicon, word: &str) -> (bool, bool, bool) {
+            (
+                common_noun(lex, word),
+                lowercase_word(lex, word),
+                known(lex, word),
+            )
         }
 
         fn common_noun(lex: &Lexicon, word: &str) -> bool {
@@ -565,7 +596,13 @@ mod tests {
             .flat_map(|text| text.split(|c: char| !(c.is_alphabetic() || c == '-')));
         for lex in [&small, german] {
             for word in TRICKY_WORDS.iter().copied().chain(fixture_words.clone()) {
-                assert_eq!(lex.classify(word), reference::facts(lex, word), "{word}");
+                let facts = lex.classify(word);
+                let known = facts.known().unwrap_or_else(|| lex.unsettled_knows(word));
+                assert_eq!(
+                    (facts.common_noun, facts.lowercase_word, known),
+                    reference::facts(lex, word),
+                    "{word}"
+                );
             }
         }
     }

@@ -42,18 +42,19 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Found {
         .collect();
     let mut mentions = Vec::new();
     for_each_capitalised_run(doc, &facts, &starts, |run| {
-        mentions_of_run(run, &mut mentions)
+        mentions_of_run(run, |w| w.foreign(doc, lexicon), &mut mentions)
     });
     Found { mentions, facts }
 }
 
-/// The mentions in one run of capitalised words.
-fn mentions_of_run(run: &[RunWord], out: &mut Vec<Mention>) {
+/// The mentions in one run of capitalised words; `foreign` tells whether a word is unknown
+/// to the German word list, asked only of the words after a German-looking one.
+fn mentions_of_run(run: &[RunWord], foreign: impl Fn(&RunWord) -> bool, out: &mut Vec<Mention>) {
     let mut current: Option<Mention> = None;
     for (k, w) in run.iter().enumerate() {
         let inside_foreign = !w.name
             && run[..k].iter().any(|before| before.name)
-            && run[k + 1..].iter().any(|later| later.foreign);
+            && run[k + 1..].iter().any(&foreign);
         if !w.name && !inside_foreign {
             out.extend(current.take());
             continue;
@@ -78,8 +79,18 @@ struct RunWord {
     in_credit: bool,
     /// Can be a name on its own.
     name: bool,
+    /// Known to the German word list, when that is settled ([`WordFacts::known`]).
+    known: Option<bool>,
+}
+
+impl RunWord {
     /// Unknown to the German word list.
-    foreign: bool,
+    fn foreign(&self, doc: &Document, lexicon: &Lexicon) -> bool {
+        let known = self
+            .known
+            .unwrap_or_else(|| lexicon.unsettled_knows(doc.slice(&doc.tokens[self.index].span)));
+        !known
+    }
 }
 
 /// Hands each maximal run of capitalised words joined by spaces that holds a name word to
@@ -177,7 +188,7 @@ impl BlockWords<'_, '_, '_> {
             // A name word is no common noun (a capitalised sentence start of a lower-case
             // word never gets here).
             name: !f.common_noun,
-            foreign: !f.known,
+            known: f.known(),
         })
     }
 }

@@ -138,14 +138,21 @@ impl<'d, 'a> Context<'d, 'a> {
     /// Whether German text knows the word of a token ([`Lexicon::knows`]); for a capitalised
     /// word the answer is at hand, given when the mentions were found.
     pub fn knows_word(&self, token: usize) -> bool {
+        self.settled_knows_word(token)
+            .unwrap_or_else(|| self.data.lexicon.unsettled_knows(self.word(token)))
+    }
+
+    /// [`Context::knows_word`] when the answer is at hand or cheap ([`WordFacts::known`]);
+    /// `None` when it takes the costly compound test, which a caller may want to ask last.
+    pub fn settled_knows_word(&self, token: usize) -> Option<bool> {
         let facts = self
             .doc
             .vocabulary
             .id(token)
             .and_then(|id| self.word_facts.get(id));
         match facts {
-            Some(Some(f)) => f.known,
-            _ => self.data.lexicon.knows(self.word(token)),
+            Some(Some(f)) => f.known(),
+            _ => Some(self.data.lexicon.knows(self.word(token))),
         }
     }
 
