@@ -108,7 +108,7 @@ fn may_start(rule: &lang::RegionRule, line: &str) -> bool {
         .first_bytes
         .get_or_init(|| keywords::first_bytes(rule.start.as_str()));
     match (first_bytes, line.as_bytes().first()) {
-        (Some(allowed), Some(&b)) => allowed[usize::from(b)],
+        (Some(allowed), Some(&b)) => allowed.contains(b),
         _ => true,
     }
 }

@@ -11,7 +11,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::keywords;
+use crate::keywords::{self, ByteSet};
 use crate::locale::{self, Locale};
 
 /// Target languages with embedded data, in the order disclaimers are tried.
@@ -57,14 +57,11 @@ pub struct RegionRule {
     pub start: DataRegex,
     /// The bytes a line matching `start` can begin with, worked out on first use (see
     /// [`crate::keywords::first_bytes`]).
-    pub first_bytes: OnceLock<Option<FirstBytes>>,
+    pub first_bytes: OnceLock<Option<ByteSet>>,
     pub until: Option<DataRegex>,
     pub max_lines: usize,
     pub to_end: bool,
 }
-
-/// One flag per byte value.
-pub type FirstBytes = Box<[bool; 256]>;
 
 /// A phrase from `capitalization.tsv` that is wrong as written.
 #[derive(Debug)]

@@ -212,9 +212,10 @@ impl<'c, 'd, 'a> Forms<'c, 'd, 'a> {
                 // Cheapest first: most name words are known to German, which the mentions
                 // mostly settled already, and most have nothing to convert; whether an
                 // unsettled word ends in a German noun is the costliest question.
-                cx.settled_knows_word(t) != Some(true)
+                let known = cx.settled_knows_word(t);
+                known != Some(true)
                     && rom.changes(word)
-                    && !cx.knows_word(t)
+                    && !known.unwrap_or_else(|| cx.knows_word(t))
                     && rom.given_name(word).is_none()
                     && !rom.has_foreign_ending(word)
             },

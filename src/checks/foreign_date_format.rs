@@ -3,6 +3,7 @@ use regex::{Captures, Regex};
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
+use crate::keywords::ByteSet;
 use crate::lang::{self, Language};
 use crate::langid::language_name;
 use crate::locale::PerLanguage;
@@ -44,8 +45,8 @@ struct Patterns {
     months: Vec<String>,
     /// The bytes month names start and end with, to rule out most words without comparing
     /// them with every name.
-    month_first_bytes: [bool; 256],
-    month_last_bytes: [bool; 256],
+    month_first_bytes: ByteSet,
+    month_last_bytes: ByteSet,
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
@@ -116,13 +117,13 @@ impl Patterns {
             let rest = &doc.text[at..];
             rest.as_bytes()
                 .first()
-                .is_some_and(|&b| self.month_first_bytes[usize::from(b)])
+                .is_some_and(|&b| self.month_first_bytes.contains(b))
                 && self.months.iter().any(|m| rest.starts_with(m))
         };
         let ends_in_month = |text: &str| {
             text.as_bytes()
                 .last()
-                .is_some_and(|&b| self.month_last_bytes[usize::from(b)])
+                .is_some_and(|&b| self.month_last_bytes.contains(b))
                 && self.months.iter().any(|m| text.ends_with(m.as_str()))
         };
         tokens.windows(2).enumerate().any(|(k, pair)| {
@@ -179,13 +180,8 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         .chain(target.locale.dates.months.iter().map(String::as_str))
         .collect();
     let all_months: Vec<String> = all.iter().map(|m| m.to_string()).collect();
-    let (mut month_first_bytes, mut month_last_bytes) = ([false; 256], [false; 256]);
-    for month in all_months.iter().map(String::as_bytes) {
-        if let (Some(&first), Some(&last)) = (month.first(), month.last()) {
-            month_first_bytes[usize::from(first)] = true;
-            month_last_bytes[usize::from(last)] = true;
-        }
-    }
+    let month_first_bytes = all.iter().filter_map(|m| m.bytes().next()).collect();
+    let month_last_bytes = all.iter().filter_map(|m| m.bytes().last()).collect();
     let foreign_only = alternation(foreign.iter().map(|(m, _, _)| m.as_str()).collect());
     let any = alternation(all);
     let day = r"(?P<day>3[01]|[12]\d|0?[1-9])";

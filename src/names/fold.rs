@@ -242,8 +242,7 @@ mod tests {
         pub fn fold_word(word: &str) -> Box<str> {
             let mut s = plain(word);
             for (from, to) in REPLACEMENTS {
-                // `replace` copies the string even when nothing matches, and most patterns do not.
-                if contains(&s, from) {
+                if s.contains(from) {
                     s = s.replace(from, to);
                 }
             }
@@ -251,22 +250,11 @@ mod tests {
             let mut s = collapse(&s, 'i');
             for (from, to) in [("ie", "i"), ("ou", "u"), ("w", "v")] {
                 // Until nothing changes: "Vieetnam" must meet "Vietnam".
-                while contains(&s, from) {
+                while s.contains(from) {
                     s = s.replace(from, to);
                 }
             }
             s.into_boxed_str()
-        }
-
-        /// Whether `s` contains `pattern`, byte by byte: a word is a few bytes long, and setting up
-        /// `str::contains`'s substring search for each of fifteen patterns cost most of folding it.
-        /// The bytes are compared in a loop rather than as slices, which would call `memcmp` at
-        /// every position.
-        fn contains(s: &str, pattern: &str) -> bool {
-            let pattern = pattern.as_bytes();
-            s.as_bytes()
-                .windows(pattern.len())
-                .any(|w| w.iter().zip(pattern).all(|(a, b)| a == b))
         }
 
         /// `j` before a, e, o, u stays a consonant; otherwise it is the vowel i.

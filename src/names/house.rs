@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::document::{self, Document, Token, TokenKind};
+use crate::keywords::ByteSet;
 
 /// Why a house list could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -440,20 +441,6 @@ impl BitTable {
     fn contains(&self, i: u16) -> bool {
         let i = usize::from(i);
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-}
-
-/// A set of bytes.
-#[derive(Debug, Clone, Copy, Default)]
-struct ByteSet([u64; 4]);
-
-impl ByteSet {
-    fn insert(&mut self, b: u8) {
-        self.0[usize::from(b / 64)] |= 1 << (b % 64);
-    }
-
-    fn contains(&self, b: u8) -> bool {
-        self.0[usize::from(b / 64)] & (1 << (b % 64)) != 0
     }
 }
 
