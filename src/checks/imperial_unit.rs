@@ -40,14 +40,16 @@ impl Check for ImperialUnitCheck {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
-        let Some(pattern) = PATTERNS.get(lang, pattern) else {
-            return;
-        };
         let units = &lang.locale.units.imperial;
         for sentence in &doc.sentences {
             if !may_hold_an_amount(doc, units, &sentence.span) {
                 continue;
             }
+            // Compiled when first needed: nearly every article passes without an amount in
+            // an imperial unit, and one article on its own should not wait for the pattern.
+            let Some(pattern) = PATTERNS.get(lang, pattern) else {
+                return;
+            };
             let text = doc.slice(&sentence.span);
             let mut found = super::captures_in(pattern, text).peekable();
             if found.peek().is_none() || has_metric_unit(doc, lang, &sentence.span) {
