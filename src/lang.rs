@@ -271,8 +271,9 @@ impl DataRegex {
         })
     }
 
+    /// Whether the pattern compiles (for tests of patterns built at run time).
     #[cfg(test)]
-    fn compiles(&self) -> Result<(), regex::Error> {
+    pub(crate) fn compiles(&self) -> Result<(), regex::Error> {
         Regex::new(&self.pattern).map(drop)
     }
 }

@@ -3,7 +3,7 @@ use regex::{Captures, Regex};
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
-use crate::lang::Language;
+use crate::lang::{DataRegex, Language};
 use crate::langid::language_name;
 use crate::locale::{Locale, PerLanguage, SymbolPosition};
 
@@ -27,11 +27,13 @@ rule! {
     }
 }
 
+/// The amount patterns are compiled when a text first has a currency symbol (see
+/// [`DataRegex`]): one article without one should not wait for them.
 struct Patterns {
     /// "$4.8 million", "€5", "US$5bn".
-    symbol_first: Regex,
+    symbol_first: DataRegex,
     /// "5€", "5 €", "5 $".
-    symbol_after: Regex,
+    symbol_after: DataRegex,
     /// The currency symbols alone: most blocks have none, and then no amount needs reading.
     symbols: Regex,
 }
@@ -95,14 +97,12 @@ fn patterns(lang: &'static Language) -> Option<Patterns> {
         magnitudes.join("|")
     };
     Some(Patterns {
-        symbol_first: Regex::new(&format!(
+        symbol_first: DataRegex::new(&format!(
             r"(?P<sym>{symbols})\s?(?P<num>\d(?:[\d.,]*\d)?)(?:\s?(?P<mag>{magnitudes})(?-u:\b))?"
-        ))
-        .ok()?,
-        symbol_after: Regex::new(&format!(
+        )),
+        symbol_after: DataRegex::new(&format!(
             r"(?-u:\b)(?P<num>\d(?:[\d.,]*\d)?)(?P<space>[ \u{{a0}}\u{{202f}}]?)(?P<sym>{symbols})"
-        ))
-        .ok()?,
+        )),
         symbols: Regex::new(&symbols).ok()?,
     })
 }
@@ -188,6 +188,21 @@ fn symbol_last(lang: &Language, caps: &Captures, base: usize) -> Option<Finding>
 mod tests {
     use super::*;
     use crate::checks::test_util::{findings, findings_in, flagged, flagged_in, suggestion};
+
+    #[test]
+    fn every_languages_patterns_compile() {
+        for language in crate::lang::SUPPORTED
+            .iter()
+            .filter_map(|&c| crate::lang::language(c))
+        {
+            let Some(p) = patterns(language) else {
+                continue;
+            };
+            for pattern in [&p.symbol_first, &p.symbol_after] {
+                assert!(pattern.compiles().is_ok(), "{}: {pattern:?}", language.code);
+            }
+        }
+    }
 
     #[test]
     fn symbol_first_in_german() {

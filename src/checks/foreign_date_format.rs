@@ -1,10 +1,10 @@
-use regex::{Captures, Regex};
+use regex::Captures;
 
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::keywords::ByteSet;
-use crate::lang::{self, Language};
+use crate::lang::{self, DataRegex, Language};
 use crate::langid::language_name;
 use crate::locale::PerLanguage;
 
@@ -29,16 +29,17 @@ rule! {
     }
 }
 
-/// The compiled patterns of one target language.
+/// The patterns of one target language. Each is compiled when a text first needs it (see
+/// [`DataRegex`]): one article on its own should not wait for patterns it has no use for.
 struct Patterns {
     /// "June 20", "June 20th, 2019", "September 14, 2019".
-    month_day: Regex,
+    month_day: DataRegex,
     /// "20 June 2019", "20. Juni" (German ordinal in English text).
-    day_month: Regex,
+    day_month: DataRegex,
     /// "June 2019".
-    month_year: Regex,
+    month_year: DataRegex,
     /// "6/20/2019" or "20.06.2019".
-    numeric: Regex,
+    numeric: DataRegex,
     /// Month names of the other languages that differ from the target's, with their number.
     foreign: Vec<(String, usize, &'static str)>,
     /// Every month name the patterns know: the foreign ones and the target's.
@@ -196,16 +197,16 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         r"(?-u:\b)(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>(?:1[89]|20)\d\d)(?-u:\b)"
     };
     Some(Patterns {
-        month_day: Regex::new(&format!(
+        month_day: DataRegex::new(&format!(
             r"(?-u:\b)(?P<month>{any})\s+{day}(?P<suffix>st|nd|rd|th)?(?-u:\b)(?:,\s*{year}(?-u:\b))?"
-        ))
-        .ok()?,
-        day_month: Regex::new(&format!(
+        )),
+        day_month: DataRegex::new(&format!(
             r"(?-u:\b){day}(?P<dot>\.)?\s+(?P<month>{any})(?-u:\b)(?:,?\s+{year}(?-u:\b))?"
-        ))
-        .ok()?,
-        month_year: Regex::new(&format!(r"(?-u:\b)(?P<month>{foreign_only})\s+{year}(?-u:\b)")).ok()?,
-        numeric: Regex::new(numeric).ok()?,
+        )),
+        month_year: DataRegex::new(&format!(
+            r"(?-u:\b)(?P<month>{foreign_only})\s+{year}(?-u:\b)"
+        )),
+        numeric: DataRegex::new(numeric),
         months: all_months,
         month_first_bytes,
         month_last_bytes,
@@ -292,6 +293,18 @@ fn numeric_finding(lang: &Language, caps: &Captures, base: usize) -> Option<Find
 mod tests {
     use super::*;
     use crate::checks::test_util::{flagged, flagged_in, suggestion};
+
+    #[test]
+    fn every_languages_patterns_compile() {
+        for language in lang::SUPPORTED.iter().filter_map(|&c| lang::language(c)) {
+            let Some(p) = patterns(language) else {
+                continue;
+            };
+            for pattern in [&p.month_day, &p.day_month, &p.month_year, &p.numeric] {
+                assert!(pattern.compiles().is_ok(), "{}: {pattern:?}", language.code);
+            }
+        }
+    }
 
     #[test]
     fn english_dates_in_german_text() {

@@ -1,10 +1,9 @@
 use regex::{Captures, Regex};
-use std::sync::OnceLock;
 
 use super::{Check, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
-use crate::lang::Language;
+use crate::lang::{DataRegex, Language};
 use crate::langid::language_name;
 use crate::locale::PerLanguage;
 
@@ -30,29 +29,11 @@ rule! {
 
 /// The compiled patterns of one language.
 struct Patterns {
-    /// The markers alone: most articles have none, and then no time needs looking for.
-    markers: Regex,
-    /// The language's a.m. and p.m. markers as alternations, for `time`.
-    am: String,
-    pm: String,
     /// A clock time with its marker ("6:19 p.m."), compiled when an article first has a
     /// marker: one article on its own should not wait for a pattern it does not need.
-    time: OnceLock<Option<Regex>>,
-}
-
-impl Patterns {
-    fn time(&self) -> Option<&Regex> {
-        self.time
-            .get_or_init(|| {
-                let (am, pm) = (&self.am, &self.pm);
-                // A marker ending in a letter must end the word ("PM" but not "PMs").
-                Regex::new(&format!(
-                    r"(?-u:\b)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
-                ))
-                .ok()
-            })
-            .as_ref()
-    }
+    time: DataRegex,
+    /// The markers alone: most articles have none, and then no time needs looking for.
+    markers: Regex,
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
@@ -75,9 +56,8 @@ impl Check for TwelveHourTime {
         if !p.markers.is_match(doc.text) {
             return;
         }
-        let Some(time) = p.time() else { return };
         for block in &doc.blocks {
-            for caps in time.captures_iter(doc.slice(&block.body)) {
+            for caps in p.time.captures_iter(doc.slice(&block.body)) {
                 if let Some(f) = finding(doc, lang, &caps, block.body.start) {
                     out.push(f);
                 }
@@ -100,11 +80,12 @@ fn patterns(lang: &'static Language) -> Option<Patterns> {
     if am.is_empty() && pm.is_empty() {
         return None;
     }
+    // A marker ending in a letter must end the word ("PM" but not "PMs").
     Some(Patterns {
+        time: DataRegex::new(&format!(
+            r"(?-u:\b)(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?:(?P<am>{am})|(?P<pm>{pm}))"
+        )),
         markers: Regex::new(&format!("{am}|{pm}")).ok()?,
-        am,
-        pm,
-        time: OnceLock::new(),
     })
 }
 
@@ -149,6 +130,19 @@ fn finding(doc: &Document, lang: &Language, caps: &Captures, base: usize) -> Opt
 mod tests {
     use super::*;
     use crate::checks::test_util::{flagged, flagged_in, suggestion};
+
+    #[test]
+    fn every_languages_pattern_compiles() {
+        for language in crate::lang::SUPPORTED
+            .iter()
+            .filter_map(|&c| crate::lang::language(c))
+        {
+            let Some(p) = patterns(language) else {
+                continue;
+            };
+            assert!(p.time.compiles().is_ok(), "{}: {:?}", language.code, p.time);
+        }
+    }
 
     #[test]
     fn twelve_hour_times_in_german() {
