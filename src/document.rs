@@ -371,11 +371,20 @@ fn split_sentences(
 /// Looks at bytes: the ASCII marks are bytes of their own, and … starts with 0xE2.
 fn next_terminal(s: &str, from: usize) -> Option<usize> {
     let bytes = s.as_bytes();
-    (from..bytes.len()).find(|&i| match bytes[i] {
-        b'.' | b'!' | b'?' => true,
-        0xE2 => s[i..].starts_with('…'),
-        _ => false,
-    })
+    let rest = bytes.get(from..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map_or(bytes.len(), |p| from + p);
+    // Typographic quotes and dashes start with 0xE2 too, so each such byte before the first
+    // ASCII mark is looked at.
+    let ellipsis = "…".as_bytes();
+    let mut at = from;
+    while let Some(p) = memchr::memchr(ellipsis[0], &bytes[at..ascii]) {
+        let i = at + p;
+        if bytes[i..].starts_with(ellipsis) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    (ascii < bytes.len()).then_some(ascii)
 }
 
 fn starts_new_sentence(rest: &str) -> bool {
@@ -468,10 +477,14 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// `first` at byte `start`, and whether it holds a digit.
 fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool) {
     let bytes = s.as_bytes();
-    let mut end = start + first.len_utf8();
-    let mut has_letter = is_alphabetic(first);
-    // An alphanumeric character that is no letter is a digit.
-    let mut has_digit = !has_letter;
+    // An ASCII first character is read by the run of ASCII letters and digits below.
+    let (mut end, mut has_letter, mut has_digit) = if first.is_ascii() {
+        (start, false, false)
+    } else {
+        let letter = is_alphabetic(first);
+        // An alphanumeric character that is no letter is a digit.
+        (start + first.len_utf8(), letter, !letter)
+    };
     loop {
         // Runs of ASCII letters and digits, most of any token, need no decoding.
         while let Some(&b) = bytes.get(end) {
@@ -483,6 +496,12 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
                 break;
             }
             end += 1;
+        }
+        // Any other ASCII character but a joiner ends the token: it is no letter or digit.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
+            Some(_) => {}
         }
         let Some(d) = char_at(s, end) else {
             break;
@@ -825,6 +844,32 @@ mod tests {
         for c in ('\0'..='\u{3000}').chain(['\u{10400}', '\u{1D7CE}']) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn next_terminal_finds_the_first_mark() {
+        let by_chars = |s: &str, from: usize| {
+            s.char_indices()
+                .find(|&(i, c)| i >= from && matches!(c, '.' | '!' | '?' | '…'))
+                .map(|(i, _)| i)
+        };
+        let texts = [
+            "Er kam. Sie ging!",
+            "„Wir“ – sagt er… und? ja.",
+            "… – „“",
+            "",
+            "abc",
+            "a…b.c?",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    next_terminal(text, from),
+                    by_chars(text, from),
+                    "{text:?} {from}"
+                );
+            }
         }
     }
 
