@@ -486,14 +486,24 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
         (start + first.len_utf8(), letter, !letter)
     };
     loop {
-        // Runs of ASCII letters and digits, most of any token, need no decoding.
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_alphabetic() {
+        // Runs of ASCII letters and digits, most of any token, need no decoding; letters are
+        // counted eight bytes at a time where the span has eight more.
+        loop {
+            let letters = bytes
+                .get(end..end + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, |w| leading_ascii_letters(u64::from_le_bytes(w)));
+            if letters > 0 {
                 has_letter = true;
-            } else if b.is_ascii_digit() {
-                has_digit = true;
-            } else {
-                break;
+                end += letters;
+                if letters == 8 {
+                    continue;
+                }
+            }
+            match bytes.get(end) {
+                Some(b) if b.is_ascii_alphabetic() => has_letter = true,
+                Some(b) if b.is_ascii_digit() => has_digit = true,
+                _ => break,
             }
             end += 1;
         }
@@ -522,6 +532,21 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
         TokenKind::Number
     };
     (kind, end, has_digit)
+}
+
+/// How many of eight bytes (read little-endian), from the first, are ASCII letters before any
+/// other byte.
+fn leading_ascii_letters(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Setting bit 5 maps A–Z onto a–z and no other byte into a–z (0x61–0x7A). For an ASCII
+    // byte the sums below stay inside it, and their high bits tell ≥ 'a' and > 'z'; a byte
+    // from 0x80 up is flagged by its own high bit (its carry can only spoil later bytes).
+    let lower = word | (0x20 * ONES);
+    let from_a = lower.wrapping_add((0x80 - 0x61) * ONES);
+    let past_z = lower.wrapping_add((0x80 - 0x7B) * ONES);
+    let other = (!from_a | past_z | word) & HIGH;
+    other.trailing_zeros() as usize / 8
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
@@ -814,6 +839,8 @@ mod tests {
             "\u{1c}\u{1f} fs× ÷ × ŠKODA ǅ Ⅻ ½ ² ٣ 三 𝟎𝟏 𐐀",
             "Straße ſ \u{212A}elvin İstanbul Αθήνα Київ",
             "x.-y 1.-2 ,5 .5 5. 5, a.b a,b 1’2 a’1 1-a -1",
+            "Donaudampfschifffahrtsgesellschaftskapitän abcdefgh12345678ijklmnop@[`{ AZaz",
+            "Bundesregierungs-Sprecherin A380-Flugzeuge Straßenbahnhaltestelle",
             "",
             " ",
             "é",
@@ -870,6 +897,31 @@ mod tests {
                     "{text:?} {from}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn leading_ascii_letters_stop_at_the_first_other_byte() {
+        for text in [
+            "abcdefgh",
+            "ABCDEFG1",
+            "abc@defg",
+            "Zz[`{/09",
+            "é1234567",
+            "ab\u{e9}cdefg",
+        ] {
+            let bytes: [u8; 8] = text.as_bytes()[..8].try_into().expect("eight bytes");
+            let expected = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(
+                leading_ascii_letters(u64::from_le_bytes(bytes)),
+                expected,
+                "{text:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'a', b'a', b'a', b'a', b'a', b'a', b'a']);
+            let expected = if b.is_ascii_alphabetic() { 8 } else { 0 };
+            assert_eq!(leading_ascii_letters(word), expected, "{b:#x}");
         }
     }
 

@@ -470,11 +470,17 @@ fn has_short_key(word: &str) -> bool {
 
 /// At most eight ASCII bytes, lower-cased, in one number.
 fn short_key(bytes: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
     let mut key = [0u8; 8];
-    for (k, b) in key.iter_mut().zip(bytes) {
-        *k = b.to_ascii_lowercase();
-    }
-    u64::from_le_bytes(key)
+    let n = bytes.len().min(8);
+    key[..n].copy_from_slice(&bytes[..n]);
+    let key = u64::from_le_bytes(key);
+    // For ASCII bytes the sums stay inside each byte; their high bits tell ≥ 'A' and > 'Z',
+    // and the capitals get bit 5 (0x80 >> 2) set.
+    let from_a = key.wrapping_add((0x80 - 0x41) * ONES);
+    let past_z = key.wrapping_add((0x80 - 0x5B) * ONES);
+    key | ((from_a & !past_z & HIGH) >> 2)
 }
 
 fn source_word_table(
@@ -907,6 +913,20 @@ mod tests {
                 marker_mask(word, table, &mut folded),
                 table.words[word],
                 "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_keys_are_lower_case() {
+        for text in ["THE", "The", "the", "@[`{", "AZaz09", "ABCDEFGH", ""] {
+            let lower = text.to_ascii_lowercase();
+            let mut expected = [0u8; 8];
+            expected[..lower.len()].copy_from_slice(lower.as_bytes());
+            assert_eq!(
+                short_key(text.as_bytes()),
+                u64::from_le_bytes(expected),
+                "{text:?}"
             );
         }
     }
