@@ -371,11 +371,20 @@ fn split_sentences(
 /// Looks at bytes: the ASCII marks are bytes of their own, and … starts with 0xE2.
 fn next_terminal(s: &str, from: usize) -> Option<usize> {
     let bytes = s.as_bytes();
-    (from..bytes.len()).find(|&i| match bytes[i] {
-        b'.' | b'!' | b'?' => true,
-        0xE2 => s[i..].starts_with('…'),
-        _ => false,
-    })
+    let rest = bytes.get(from..)?;
+    let ascii = memchr::memchr3(b'.', b'!', b'?', rest).map_or(bytes.len(), |p| from + p);
+    // Typographic quotes and dashes start with 0xE2 too, so each such byte before the first
+    // ASCII mark is looked at.
+    let ellipsis = "…".as_bytes();
+    let mut at = from;
+    while let Some(p) = memchr::memchr(ellipsis[0], &bytes[at..ascii]) {
+        let i = at + p;
+        if bytes[i..].starts_with(ellipsis) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    (ascii < bytes.len()).then_some(ascii)
 }
 
 fn starts_new_sentence(rest: &str) -> bool {
@@ -468,21 +477,41 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// `first` at byte `start`, and whether it holds a digit.
 fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool) {
     let bytes = s.as_bytes();
-    let mut end = start + first.len_utf8();
-    let mut has_letter = is_alphabetic(first);
-    // An alphanumeric character that is no letter is a digit.
-    let mut has_digit = !has_letter;
+    // An ASCII first character is read by the run of ASCII letters and digits below.
+    let (mut end, mut has_letter, mut has_digit) = if first.is_ascii() {
+        (start, false, false)
+    } else {
+        let letter = is_alphabetic(first);
+        // An alphanumeric character that is no letter is a digit.
+        (start + first.len_utf8(), letter, !letter)
+    };
     loop {
-        // Runs of ASCII letters and digits, most of any token, need no decoding.
-        while let Some(&b) = bytes.get(end) {
-            if b.is_ascii_alphabetic() {
+        // Runs of ASCII letters and digits, most of any token, need no decoding; letters are
+        // counted eight bytes at a time where the span has eight more.
+        loop {
+            let letters = bytes
+                .get(end..end + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map_or(0, |w| leading_ascii_letters(u64::from_le_bytes(w)));
+            if letters > 0 {
                 has_letter = true;
-            } else if b.is_ascii_digit() {
-                has_digit = true;
-            } else {
-                break;
+                end += letters;
+                if letters == 8 {
+                    continue;
+                }
+            }
+            match bytes.get(end) {
+                Some(b) if b.is_ascii_alphabetic() => has_letter = true,
+                Some(b) if b.is_ascii_digit() => has_digit = true,
+                _ => break,
             }
             end += 1;
+        }
+        // Any other ASCII character but a joiner ends the token: it is no letter or digit.
+        match bytes.get(end) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
+            Some(_) => {}
         }
         let Some(d) = char_at(s, end) else {
             break;
@@ -503,6 +532,21 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
         TokenKind::Number
     };
     (kind, end, has_digit)
+}
+
+/// How many of eight bytes (read little-endian), from the first, are ASCII letters before any
+/// other byte.
+fn leading_ascii_letters(word: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Setting bit 5 maps A–Z onto a–z and no other byte into a–z (0x61–0x7A). For an ASCII
+    // byte the sums below stay inside it, and their high bits tell ≥ 'a' and > 'z'; a byte
+    // from 0x80 up is flagged by its own high bit (its carry can only spoil later bytes).
+    let lower = word | (0x20 * ONES);
+    let from_a = lower.wrapping_add((0x80 - 0x61) * ONES);
+    let past_z = lower.wrapping_add((0x80 - 0x7B) * ONES);
+    let other = (!from_a | past_z | word) & HIGH;
+    other.trailing_zeros() as usize / 8
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
@@ -795,6 +839,8 @@ mod tests {
             "\u{1c}\u{1f} fs× ÷ × ŠKODA ǅ Ⅻ ½ ² ٣ 三 𝟎𝟏 𐐀",
             "Straße ſ \u{212A}elvin İstanbul Αθήνα Київ",
             "x.-y 1.-2 ,5 .5 5. 5, a.b a,b 1’2 a’1 1-a -1",
+            "Donaudampfschifffahrtsgesellschaftskapitän abcdefgh12345678ijklmnop@[`{ AZaz",
+            "Bundesregierungs-Sprecherin A380-Flugzeuge Straßenbahnhaltestelle",
             "",
             " ",
             "é",
@@ -825,6 +871,57 @@ mod tests {
         for c in ('\0'..='\u{3000}').chain(['\u{10400}', '\u{1D7CE}']) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn next_terminal_finds_the_first_mark() {
+        let by_chars = |s: &str, from: usize| {
+            s.char_indices()
+                .find(|&(i, c)| i >= from && matches!(c, '.' | '!' | '?' | '…'))
+                .map(|(i, _)| i)
+        };
+        let texts = [
+            "Er kam. Sie ging!",
+            "„Wir“ – sagt er… und? ja.",
+            "… – „“",
+            "",
+            "abc",
+            "a…b.c?",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(
+                    next_terminal(text, from),
+                    by_chars(text, from),
+                    "{text:?} {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn leading_ascii_letters_stop_at_the_first_other_byte() {
+        for text in [
+            "abcdefgh",
+            "ABCDEFG1",
+            "abc@defg",
+            "Zz[`{/09",
+            "é1234567",
+            "ab\u{e9}cdefg",
+        ] {
+            let bytes: [u8; 8] = text.as_bytes()[..8].try_into().expect("eight bytes");
+            let expected = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(
+                leading_ascii_letters(u64::from_le_bytes(bytes)),
+                expected,
+                "{text:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            let word = u64::from_le_bytes([b, b'a', b'a', b'a', b'a', b'a', b'a', b'a']);
+            let expected = if b.is_ascii_alphabetic() { 8 } else { 0 };
+            assert_eq!(leading_ascii_letters(word), expected, "{b:#x}");
         }
     }
 

@@ -354,6 +354,10 @@ struct MarkerTable {
     words: FxHashMap<&'static str, u32>,
     /// The longest word in the table, in bytes: longer words need no look-up.
     longest: usize,
+    /// The words of `words` of at most eight ASCII bytes, keyed by [`short_key`]: most
+    /// forms of an article are ASCII, and their look-up needs neither folding into a buffer
+    /// nor hashing a string.
+    short_words: FxHashMap<u64, ShortWord>,
     /// What each common word of the candidate sources is in each of them (see
     /// [`source_words`]).
     source_words: FxHashMap<&'static str, SourceWord>,
@@ -426,13 +430,57 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
         *words.entry(w).or_default() |= OWN_MARKER;
     }
     let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+    let short_words = words
+        .iter()
+        .filter(|(w, _)| has_short_key(w))
+        .map(|(w, &mask)| {
+            let word = ShortWord {
+                len: w.len() as u8,
+                mask,
+            };
+            (short_key(w.as_bytes()), word)
+        })
+        .collect();
     let source_words = source_word_table(&languages);
     MarkerTable {
         languages,
         words,
         longest,
+        short_words,
         source_words,
     }
+}
+
+/// A word of the marker table of at most eight ASCII bytes: its length tells it from a
+/// longer word its key is a prefix of ([`short_key`] pads with zero bytes).
+#[derive(Debug, Clone, Copy)]
+struct ShortWord {
+    len: u8,
+    mask: u32,
+}
+
+/// Whether a word of the marker table is found by [`short_key`]. Folded forms are lower
+/// case: a word with a capital is never found, so it needs no key.
+fn has_short_key(word: &str) -> bool {
+    word.len() <= 8
+        && word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// At most eight ASCII bytes, lower-cased, in one number.
+fn short_key(bytes: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut key = [0u8; 8];
+    let n = bytes.len().min(8);
+    key[..n].copy_from_slice(&bytes[..n]);
+    let key = u64::from_le_bytes(key);
+    // For ASCII bytes the sums stay inside each byte; their high bits tell ≥ 'A' and > 'Z',
+    // and the capitals get bit 5 (0x80 >> 2) set.
+    let from_a = key.wrapping_add((0x80 - 0x41) * ONES);
+    let past_z = key.wrapping_add((0x80 - 0x5B) * ONES);
+    key | ((from_a & !past_z & HIGH) >> 2)
 }
 
 fn source_word_table(
@@ -491,20 +539,39 @@ fn classify_words(doc: &Document, table: &MarkerTable) -> Vec<Word> {
 
 /// A word form as the analysis sees it, outside any quotation (`folded` is a scratch buffer).
 fn classify_form(form: &str, table: &MarkerTable, folded: &mut String) -> Word {
-    // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
-    // much longer than every marker is none.
-    let mask = if form.len() <= table.longest + 4 {
-        fold_into(form, folded);
-        table.words.get(folded.as_str()).copied().unwrap_or(0)
-    } else {
-        0
-    };
+    let mask = marker_mask(form, table, folded);
     Word {
         word: true,
         lower_case: form.chars().next().is_some_and(char::is_lowercase),
         quoted: false,
         own_marker: mask & OWN_MARKER != 0,
         foreign: mask & !OWN_MARKER,
+    }
+}
+
+/// The bits of the marker table for a word form, looked up as [`fold_into`] folds it.
+fn marker_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
+    if form.is_ascii() {
+        // Folding ASCII keeps the length: a form longer than every marker is none, and one
+        // of at most eight bytes is found by its key.
+        if form.len() > table.longest {
+            return 0;
+        }
+        if form.len() <= 8 {
+            return table
+                .short_words
+                .get(&short_key(form.as_bytes()))
+                .filter(|w| usize::from(w.len) == form.len())
+                .map_or(0, |w| w.mask);
+        }
+    }
+    // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
+    // much longer than every marker is none.
+    if form.len() <= table.longest + 4 {
+        fold_into(form, folded);
+        table.words.get(folded.as_str()).copied().unwrap_or(0)
+    } else {
+        0
     }
 }
 
@@ -795,6 +862,73 @@ mod tests {
             "de",
         );
         assert!(doc.languages.foreign.is_empty());
+    }
+
+    #[test]
+    fn marker_masks_agree_with_folded_look_ups() {
+        let german = lang::language("de").expect("German");
+        let table = marker_table(german, &["en", "fr", "es"]);
+        let forms = [
+            "the",
+            "The",
+            "THE",
+            "tHe",
+            "und",
+            "Und",
+            "über",
+            "Über",
+            "été",
+            "don’t",
+            "don't",
+            "Regierung",
+            "of",
+            "a",
+            "",
+            "x",
+            "theree",
+            "which",
+            "Which",
+            "WHICH",
+            "zwischen",
+            "Zwischen",
+            "zwischenzeitlich",
+            "the’",
+            "KKK",
+            "\u{212A}",
+        ];
+        let mut folded = String::new();
+        for form in forms {
+            fold_into(form, &mut folded);
+            let slow = table.words.get(folded.as_str()).copied().unwrap_or(0);
+            assert_eq!(marker_mask(form, table, &mut folded), slow, "{form:?}");
+        }
+        for word in table.words.keys() {
+            let upper = word.to_uppercase();
+            assert_eq!(
+                marker_mask(&upper, table, &mut folded),
+                table.words[word],
+                "{upper:?}"
+            );
+            assert_eq!(
+                marker_mask(word, table, &mut folded),
+                table.words[word],
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_keys_are_lower_case() {
+        for text in ["THE", "The", "the", "@[`{", "AZaz09", "ABCDEFGH", ""] {
+            let lower = text.to_ascii_lowercase();
+            let mut expected = [0u8; 8];
+            expected[..lower.len()].copy_from_slice(lower.as_bytes());
+            assert_eq!(
+                short_key(text.as_bytes()),
+                u64::from_le_bytes(expected),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

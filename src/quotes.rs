@@ -76,10 +76,11 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
     let Some(lang) = doc.lang else {
         return QuoteMarks::default();
     };
+    let leads = MarkLeads::of(lang);
     let mut marks = Vec::new();
     for (b, block) in doc.blocks.iter().enumerate() {
         let text = &doc.text[block.span.clone()];
-        for i in possible_marks(text) {
+        for i in possible_marks(text).filter(|&i| leads.may_start_mark(text.as_bytes()[i])) {
             let Some(c) = text[i..].chars().next() else {
                 continue;
             };
@@ -101,6 +102,41 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
     pair(marks)
 }
 
+/// The first bytes of the characters beyond ASCII that [`classify`] may take for a mark: an
+/// umlaut or an accented letter, the most frequent of those characters in European text,
+/// starts with another byte and is passed over without decoding it and its neighbours.
+struct MarkLeads {
+    /// Bit `b - 0xC0` for each first byte `b` (every first byte of a character beyond ASCII
+    /// is at least 0xC0).
+    bits: u64,
+}
+
+impl MarkLeads {
+    fn of(lang: &Language) -> MarkLeads {
+        let primary = [lang.primary_quotes.open, lang.primary_quotes.close];
+        let alternatives = lang
+            .alternative_quotes
+            .iter()
+            .flat_map(|p| [p.open, p.close]);
+        let foreign = ['„', '”', '“', '«', '»'];
+        let mut bits = 0;
+        for c in primary.into_iter().chain(alternatives).chain(foreign) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if first >= 0xC0 {
+                bits |= 1 << (first - 0xC0);
+            }
+        }
+        MarkLeads { bits }
+    }
+
+    /// Whether the character starting with byte `b` (a '"' or a first byte beyond ASCII, as
+    /// [`possible_marks`] finds them) may be a mark.
+    fn may_start_mark(&self, b: u8) -> bool {
+        b == b'"' || (b >= 0xC0 && self.bits & (1 << (b - 0xC0)) != 0)
+    }
+}
+
 /// The byte offsets of the characters of `text` that may be quotation marks: the straight
 /// mark and every character beyond ASCII (where all the typographic marks are). Looking at
 /// bytes, eight at a time where none of them is either, skips the ASCII letters, digits and
@@ -113,10 +149,18 @@ fn possible_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
             if let Some(word) = bytes
                 .get(i..i + 8)
                 .and_then(|w| <[u8; 8]>::try_from(w).ok())
-                && is_plain_ascii(u64::from_le_bytes(word))
             {
-                i += 8;
-                continue;
+                let flags = special_bytes(u64::from_le_bytes(word));
+                if flags == 0 {
+                    i += 8;
+                    continue;
+                }
+                // Straight to the first byte that is no plain ASCII.
+                let skip = flags.trailing_zeros() as usize / 8;
+                if skip > 0 {
+                    i += skip;
+                    continue;
+                }
             }
             i += 1;
             // A byte from 0xC0 up starts a character beyond ASCII; 0x80–0xBF continue one.
@@ -128,15 +172,23 @@ fn possible_marks(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Whether eight bytes are all ASCII and none is '"'.
-fn is_plain_ascii(word: u64) -> bool {
+/// The high bit of each of eight bytes that is beyond ASCII or '"', and maybe of bytes after
+/// the first such one, but never of a byte before it.
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte of `quotes_zeroed` is zero exactly where `word` has a '"'; the classic test
-    // below is non-zero exactly when some byte is zero.
+    // below flags each zero byte, and only the bytes after a zero byte may be flagged wrongly
+    // (by the borrow).
     let quotes_zeroed = word ^ (ONES * u64::from(b'"'));
-    let has_quote = quotes_zeroed.wrapping_sub(ONES) & !quotes_zeroed & HIGH != 0;
-    word & HIGH == 0 && !has_quote
+    let quotes = quotes_zeroed.wrapping_sub(ONES) & !quotes_zeroed & HIGH;
+    (word & HIGH) | quotes
+}
+
+/// Whether eight bytes are all ASCII and none is '"'.
+#[cfg(test)]
+fn is_plain_ascii(word: u64) -> bool {
+    special_bytes(word) == 0
 }
 
 fn classify(
@@ -272,7 +324,7 @@ mod tests {
 
     #[test]
     fn possible_marks_are_quotes_and_non_ascii_characters() {
-        let text = "ab\"cdefghijklmnop„q“rstuvwxyz0123456789\"";
+        let text = "ab\"cdefghijklmnop„q“rstuvwxyz0123456789\"äbcdefghijklö\"\"xyzabcdefghij\"";
         let expected: Vec<usize> = text
             .char_indices()
             .filter(|&(_, c)| c == '"' || !c.is_ascii())
@@ -283,6 +335,22 @@ mod tests {
         assert!(!is_plain_ascii(u64::from_le_bytes(*b"abc\"efgh")));
         assert!(!is_plain_ascii(u64::from_le_bytes(*b"abcdefg\xc3")));
         assert!(!is_plain_ascii(u64::from_le_bytes(*b"\"!abcdef")));
+    }
+
+    #[test]
+    fn every_mark_starts_with_a_lead_byte() {
+        let lang = crate::lang::language("de").expect("German");
+        let leads = MarkLeads::of(lang);
+        for c in ('\u{80}'..='\u{FFFF}').chain(['"']) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            if !leads.may_start_mark(first) {
+                for (prev, next) in [(None, None), (Some(' '), Some('a')), (Some('a'), Some(' '))] {
+                    assert_eq!(classify(lang, c, prev, next), None, "{c:?}");
+                }
+            }
+        }
+        assert!(!leads.may_start_mark("ä".as_bytes()[0]));
     }
 
     #[test]
