@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -51,19 +52,24 @@ impl Check for RepeatedSentence {
             }
             let text = doc.slice(&sentence.span);
             let key = normalize(text, layout.regular);
-            match first_seen.get(&key) {
-                Some(&earlier) => match &mut run {
-                    Some((block, span, _)) if *block == sentence.block => {
-                        span.end = sentence.span.end
+            // One hash and probe per sentence: most are new and are inserted where the
+            // look-up ended.
+            match first_seen.entry(key) {
+                Entry::Occupied(seen) => {
+                    let earlier = *seen.get();
+                    match &mut run {
+                        Some((block, span, _)) if *block == sentence.block => {
+                            span.end = sentence.span.end
+                        }
+                        _ => {
+                            flush(doc, &mut run, out);
+                            run = Some((sentence.block, sentence.span.clone(), earlier));
+                        }
                     }
-                    _ => {
-                        flush(doc, &mut run, out);
-                        run = Some((sentence.block, sentence.span.clone(), earlier));
-                    }
-                },
-                None => {
+                }
+                Entry::Vacant(new) => {
                     flush(doc, &mut run, out);
-                    first_seen.insert(key, sentence.span.start);
+                    new.insert(sentence.span.start);
                 }
             }
         }
