@@ -1,7 +1,7 @@
 use regex::Captures;
 
 use super::{Check, rule};
-use crate::document::Document;
+use crate::document::{Document, Token};
 use crate::finding::{Finding, RuleInfo};
 use crate::keywords::ByteSet;
 use crate::lang::{self, DataRegex, Language};
@@ -52,6 +52,49 @@ struct Patterns {
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
 
+/// The month names of [`Patterns::months`] by their first and by their last byte, so that a
+/// word is compared only with the few names that start (or end) as it does, not with all of
+/// them.
+struct MonthIndex {
+    by_first: Vec<Vec<&'static str>>,
+    by_last: Vec<Vec<&'static str>>,
+}
+
+static MONTH_INDEX: PerLanguage<MonthIndex> = PerLanguage::new();
+
+impl MonthIndex {
+    fn of(months: &'static [String]) -> MonthIndex {
+        let mut by_first = vec![Vec::new(); 256];
+        let mut by_last = vec![Vec::new(); 256];
+        for month in months {
+            let bytes = month.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                by_first[usize::from(first)].push(month.as_str());
+                by_last[usize::from(last)].push(month.as_str());
+            }
+        }
+        MonthIndex { by_first, by_last }
+    }
+
+    /// Whether `text` starts with a month name.
+    fn starts(&self, text: &str) -> bool {
+        text.as_bytes().first().is_some_and(|&b| {
+            self.by_first[usize::from(b)]
+                .iter()
+                .any(|m| text.starts_with(m))
+        })
+    }
+
+    /// Whether `text` ends with a month name.
+    fn ends(&self, text: &str) -> bool {
+        text.as_bytes().last().is_some_and(|&b| {
+            self.by_last[usize::from(b)]
+                .iter()
+                .any(|m| text.ends_with(m))
+        })
+    }
+}
+
 impl Check for ForeignDateFormat {
     fn info(&self) -> &'static RuleInfo {
         Self::rule()
@@ -62,16 +105,20 @@ impl Check for ForeignDateFormat {
         let Some(p) = PATTERNS.get(lang, patterns) else {
             return;
         };
+        let Some(months) = MONTH_INDEX.get(lang, |_| Some(MonthIndex::of(&p.months))) else {
+            return;
+        };
         let day_first = lang.locale.dates.format.starts_with("{day}");
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
             let base = block.body.start;
             // Every pattern needs a day, a year or a numeric date in ASCII digits; the tokens
             // know which hold a digit, and the text need not be read again to find one.
-            if !doc.tokens_in(&block.body).iter().any(|t| t.digits) {
+            let tokens = doc.tokens_in(&block.body);
+            if !tokens.iter().any(|t| t.digits) {
                 continue;
             }
-            if !p.month_next_to_number(doc, &block.body) {
+            if !p.month_next_to_number(doc, months, tokens) {
                 for caps in super::captures_in(&p.numeric, body) {
                     out.extend(numeric_finding(lang, &caps, base));
                 }
@@ -106,26 +153,25 @@ impl Check for ForeignDateFormat {
 }
 
 impl Patterns {
-    /// Whether the patterns with a month name may match in the block body at `span`: told
-    /// from its tokens, since the month names are common words ("Mai", "mars") and most
+    /// Whether the patterns with a month name may match in the block body of `tokens`: told
+    /// from the tokens, since the month names are common words ("Mai", "mars") and most
     /// blocks that name a month give no day or year beside it. Every such pattern puts white
     /// space between the month name and a number: a name ending a token before a token that
     /// starts with a digit ("June 20", "Juni 2019"), or a name starting a token after a token
     /// with a digit, maybe with a full stop between ("20 June", "20. Juni").
-    fn month_next_to_number(&self, doc: &Document, span: &std::ops::Range<usize>) -> bool {
-        let tokens = doc.tokens_in(span);
+    fn month_next_to_number(&self, doc: &Document, months: &MonthIndex, tokens: &[Token]) -> bool {
         let names_month = |at: usize| {
             let rest = &doc.text[at..];
             rest.as_bytes()
                 .first()
                 .is_some_and(|&b| self.month_first_bytes.contains(b))
-                && self.months.iter().any(|m| rest.starts_with(m))
+                && months.starts(rest)
         };
         let ends_in_month = |text: &str| {
             text.as_bytes()
                 .last()
                 .is_some_and(|&b| self.month_last_bytes.contains(b))
-                && self.months.iter().any(|m| text.ends_with(m.as_str()))
+                && months.ends(text)
         };
         tokens.windows(2).enumerate().any(|(k, pair)| {
             let (before, after) = (&pair[0], &pair[1]);

@@ -95,6 +95,15 @@ fn fragment_finding(sentence: &Range<usize>, signals: Vec<Signal>) -> Option<Fin
 /// ("z. B. in", "ca. zehn") and ellipses are not sentence ends.
 fn lower_case_starts(doc: &Document, lang: &Language, tokens: &[Token]) -> Vec<Signal> {
     let mut found = Vec::new();
+    // The full stop has a token on either side; most sentences hold no full stop but their
+    // last, which one search through the bytes rules out.
+    let (Some(second), Some(last_but_one)) = (tokens.get(1), tokens.len().checked_sub(2)) else {
+        return found;
+    };
+    let inner = second.span.start..tokens[last_but_one].span.end.max(second.span.start);
+    if !doc.text.as_bytes()[inner].contains(&b'.') {
+        return found;
+    }
     for w in tokens.windows(3) {
         let (word, stop, next) = (&w[0], &w[1], &w[2]);
         // Most tokens are no full stop: that is tested first, before any slicing.

@@ -1,8 +1,9 @@
 use regex::{Captures, Regex};
 
 use super::{Check, rule};
-use crate::document::{Document, TokenKind};
+use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Finding, RuleInfo};
+use crate::keywords::ByteSet;
 use crate::lang::Language;
 use crate::langid::language_name;
 use crate::locale::{ImperialUnit, PerLanguage};
@@ -41,8 +42,9 @@ impl Check for ImperialUnitCheck {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         let units = &lang.locale.units.imperial;
+        let first_bytes = unit_first_bytes(units);
         for sentence in &doc.sentences {
-            if !may_hold_an_amount(doc, units, &sentence.span) {
+            if !may_hold_an_amount(doc, units, &first_bytes, doc.tokens_in(&sentence.span)) {
                 continue;
             }
             // Compiled when first needed: nearly every article passes without an amount in
@@ -81,23 +83,28 @@ fn pattern(lang: &'static Language) -> Option<Regex> {
     .ok()
 }
 
-/// Whether the sentence at `span` may hold a match of the pattern, a unit word right after a
+/// Whether the sentence of `tokens` may hold a match of the pattern, a unit word right after a
 /// digit: told from its tokens, since the pattern, which starts with any digit, has no literal
 /// to skip ahead to, and few sentences hold a number followed by a unit. The last digit of a
 /// match ends a number, unless a letter follows it in one word ("5ft"), and the pattern
-/// allows nothing or one space between it and the unit.
+/// allows nothing or one space between it and the unit. `first_bytes` are those the unit
+/// words start with.
 fn may_hold_an_amount(
     doc: &Document,
     units: &[ImperialUnit],
-    span: &std::ops::Range<usize>,
+    first_bytes: &ByteSet,
+    tokens: &[Token],
 ) -> bool {
-    let tokens = doc.tokens_in(span);
     let unit_at = |at: usize| {
         let rest = &doc.text[at..];
-        units
-            .iter()
-            .flat_map(|u| &u.words)
-            .any(|w| rest.starts_with(w.as_str()))
+        // Most words after a number start with a byte no unit word starts with.
+        rest.as_bytes()
+            .first()
+            .is_none_or(|&b| first_bytes.contains(b))
+            && units
+                .iter()
+                .flat_map(|u| &u.words)
+                .any(|w| rest.starts_with(w.as_str()))
     };
     tokens
         .iter()
@@ -112,6 +119,15 @@ fn may_hold_an_amount(
             }),
             TokenKind::Punct => false,
         })
+}
+
+/// The bytes the unit words start with; every byte if one is empty (it starts any text).
+fn unit_first_bytes(units: &[ImperialUnit]) -> ByteSet {
+    let words = || units.iter().flat_map(|u| &u.words);
+    if words().any(String::is_empty) {
+        return (0..=u8::MAX).collect();
+    }
+    words().filter_map(|w| w.bytes().next()).collect()
 }
 
 /// A sentence that names a metric unit has converted the amount already.

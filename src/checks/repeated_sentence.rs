@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -40,26 +41,35 @@ impl Check for RepeatedSentence {
             FxHashMap::with_capacity_and_hasher(doc.sentences.len(), Default::default());
         // The run of repeated sentences being collected: (block, span, first earlier position).
         let mut run: Option<(usize, Range<usize>, usize)> = None;
+        // The sentences and the tokens are both in text order, so each sentence's tokens
+        // are found by walking on from the last one rather than by a search per sentence.
+        let mut next_token = 0;
         for sentence in &doc.sentences {
-            let text = doc.slice(&sentence.span);
-            if text.split_whitespace().take(MIN_WORDS).count() < MIN_WORDS {
+            let layout = Layout::of(doc, &sentence.span, &mut next_token);
+            if layout.words < MIN_WORDS {
                 flush(doc, &mut run, out);
                 continue;
             }
-            let key = normalize(text, spaced_regularly(doc, &sentence.span));
-            match first_seen.get(&key) {
-                Some(&earlier) => match &mut run {
-                    Some((block, span, _)) if *block == sentence.block => {
-                        span.end = sentence.span.end
+            let text = doc.slice(&sentence.span);
+            let key = normalize(text, layout.regular);
+            // One hash and probe per sentence: most are new and are inserted where the
+            // look-up ended.
+            match first_seen.entry(key) {
+                Entry::Occupied(seen) => {
+                    let earlier = *seen.get();
+                    match &mut run {
+                        Some((block, span, _)) if *block == sentence.block => {
+                            span.end = sentence.span.end
+                        }
+                        _ => {
+                            flush(doc, &mut run, out);
+                            run = Some((sentence.block, sentence.span.clone(), earlier));
+                        }
                     }
-                    _ => {
-                        flush(doc, &mut run, out);
-                        run = Some((sentence.block, sentence.span.clone(), earlier));
-                    }
-                },
-                None => {
+                }
+                Entry::Vacant(new) => {
                     flush(doc, &mut run, out);
-                    first_seen.insert(key, sentence.span.start);
+                    new.insert(sentence.span.start);
                 }
             }
         }
@@ -89,21 +99,52 @@ fn normalize(sentence: &str, regular: bool) -> Cow<'_, str> {
     }
 }
 
-/// Whether a sentence is spaced normally: no white space at its ends, and none between its
-/// words but single plain spaces. Read off the tokens, which take in every character but
-/// white space, so the text is not decoded character by character; `false` when unsure.
-fn spaced_regularly(doc: &Document, span: &Range<usize>) -> bool {
-    let tokens = doc.tokens_in(span);
-    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
-        return false;
-    };
-    let bytes = doc.text.as_bytes();
-    first.span.start == span.start
-        && last.span.end == span.end
-        && tokens.windows(2).all(|pair| {
-            let gap = &bytes[pair[0].span.end..pair[1].span.start];
-            gap.is_empty() || gap == b" "
-        })
+/// How a sentence is laid out, read off its tokens, which take in every character but white
+/// space, so that the text is not decoded character by character.
+struct Layout {
+    /// Its words as white space separates them (`str::split_whitespace`), counted up to
+    /// [`MIN_WORDS`] only.
+    words: usize,
+    /// Whether it is spaced normally: no white space at its ends, and none between its words
+    /// but single plain spaces; `false` when unsure.
+    regular: bool,
+}
+
+impl Layout {
+    /// The layout of the sentence at `span`. `next_token` is the index of a token at or
+    /// before the sentence's first; it is left at the first token after the sentence.
+    fn of(doc: &Document, span: &Range<usize>, next_token: &mut usize) -> Layout {
+        let tokens = &doc.tokens;
+        let bytes = doc.text.as_bytes();
+        let mut k = *next_token;
+        while tokens.get(k).is_some_and(|t| t.span.start < span.start) {
+            k += 1;
+        }
+        let first = k;
+        // A word as white space separates them starts at each token that white space comes
+        // before, since only white space lies between tokens.
+        let mut words = 0;
+        let mut regular = true;
+        let mut previous_end = span.start;
+        while let Some(token) = tokens.get(k).filter(|t| t.span.start < span.end) {
+            let gap = &bytes[previous_end..token.span.start];
+            if k == first || !gap.is_empty() {
+                words += 1;
+            }
+            regular &= gap.is_empty() || (k > first && gap == b" ");
+            previous_end = token.span.end;
+            k += 1;
+            if words >= MIN_WORDS && !regular {
+                break;
+            }
+        }
+        regular &= k > first && previous_end == span.end;
+        *next_token = k;
+        Layout {
+            words: words.min(MIN_WORDS),
+            regular,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -124,9 +165,11 @@ mod tests {
     }
 
     #[test]
-    fn spacing_is_told_from_the_tokens() {
+    fn layout_is_told_from_the_tokens() {
         use crate::document::{Document, ReadOptions};
-        let text = "Er kam (spät) heim.\tEr  kam.\nEr\u{a0}kam an. Dann ging er .";
+        let text = "Er kam (spät) heim.\tEr  kam.\nEr\u{a0}kam an. Dann ging er .\n\
+                    Sie  sagte, dass es so nicht weitergehen könne. Er lief\u{2009}- wie immer - \
+                    nach Hause und kam spät an. Ein ganz normaler Satz mit sieben Wörtern.";
         let doc = Document::parse(
             text,
             &ReadOptions {
@@ -134,10 +177,14 @@ mod tests {
                 ..ReadOptions::default()
             },
         );
-        let spacing: Vec<(&str, bool)> = doc
+        let mut next_token = 0;
+        let layouts: Vec<(&str, usize, bool)> = doc
             .sentences
             .iter()
-            .map(|s| (doc.slice(&s.span), spaced_regularly(&doc, &s.span)))
+            .map(|s| {
+                let layout = Layout::of(&doc, &s.span, &mut next_token);
+                (doc.slice(&s.span), layout.words, layout.regular)
+            })
             .collect();
         let by_chars = |s: &str| {
             !(s.contains("  ")
@@ -145,8 +192,10 @@ mod tests {
                 || s.starts_with(' ')
                 || s.ends_with(' '))
         };
-        assert!(spacing.len() >= 3, "{spacing:?}");
-        for (sentence, regular) in spacing {
+        assert!(layouts.len() >= 6, "{layouts:?}");
+        for (sentence, words, regular) in layouts {
+            let split = sentence.split_whitespace().take(MIN_WORDS).count();
+            assert_eq!(words, split, "{sentence:?}");
             assert_eq!(regular, by_chars(sentence), "{sentence:?}");
         }
     }

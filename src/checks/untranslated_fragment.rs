@@ -1,4 +1,7 @@
 use std::ops::Range;
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
 
 use super::{Check, rule};
 use crate::document::{Document, Token, TokenKind};
@@ -40,18 +43,16 @@ impl Check for UntranslatedFragment {
         }
         // The give-away words of each source language (built once per language pair).
         let sources = langid::source_markers(target, &doc.languages.sources);
-        let quoted = langid::quoted_spans(doc);
-        // Each distinct word is looked up once, not once per token and source language.
-        let known = source_words_of_vocabulary(doc, target, &doc.languages.sources);
-        let classes: Vec<Vec<WordClass>> = (0..sources.len())
-            .map(|i| classify_vocabulary(&known, i))
-            .collect();
+        let table = langid::source_words(target, &doc.languages.sources);
         // A run needs a give-away word, and most articles and sentences hold none: those are
-        // passed over without scanning for runs once per source language.
-        let any_marker = marker_forms(&classes);
+        // passed over without looking up their other words. Each distinct word is looked up
+        // at most once, not once per token and source language.
+        let any_marker = marker_forms(doc, table, sources.len());
         if !any_marker.contains(&true) {
             return;
         }
+        let quoted = langid::quoted_spans(doc);
+        let mut known = vec![None; any_marker.len()];
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if doc.languages.is_foreign(index) {
                 continue;
@@ -60,10 +61,13 @@ impl Check for UntranslatedFragment {
             if !holds_marker(doc, &any_marker, indices.clone()) {
                 continue;
             }
-            let first = indices.start;
+            let words: Vec<langid::SourceWord> = indices
+                .clone()
+                .map(|token| source_word(doc, table, &mut known, token))
+                .collect();
             let tokens = &doc.tokens[indices];
-            for ((source, _), classes) in sources.iter().zip(&classes) {
-                let class_of = |i: usize| word_class(doc, classes, first + i);
+            for (i, (source, _)) in sources.iter().enumerate() {
+                let class_of = |k: usize| class_in(words[k], i);
                 for run in runs(tokens.len(), class_of) {
                     let span = tokens[run.start].span.start..tokens[run.end - 1].span.end;
                     if quoted.iter().any(|q| q.contains(&span.start))
@@ -89,51 +93,132 @@ enum WordClass {
     Marker,
 }
 
-/// What each distinct word form of the document is in the candidate source languages,
-/// indexed by vocabulary id: only lower-case forms count.
-fn source_words_of_vocabulary(
+/// For each distinct word form of the document (by vocabulary id), whether it is a
+/// give-away word of one of the first `sources` source languages of `table`: only lower-case
+/// forms count.
+fn marker_forms(
     doc: &Document,
-    target: &'static Language,
-    sources: &[&'static str],
-) -> Vec<langid::SourceWord> {
-    let table = langid::source_words(target, sources);
+    table: &'static FxHashMap<&'static str, langid::SourceWord>,
+    sources: usize,
+) -> Vec<bool> {
+    let screen = WordScreen::of_markers(table, sources);
     doc.vocabulary
         .forms
         .iter()
         .map(|form| {
-            let lower_case = form.chars().next().is_some_and(char::is_lowercase);
-            lower_case
-                .then(|| table.get(*form).copied())
-                .flatten()
-                .unwrap_or_default()
+            // Most forms are content words: the screen rules them out before hashing.
+            is_lower_case(form)
+                && screen.may_hold(form)
+                && table.get(*form).is_some_and(|w| is_marker(*w, sources))
         })
         .collect()
 }
 
-/// The class of each distinct word form of the document in source language number `source`
-/// (of [`langid::source_markers`]), indexed by vocabulary id.
-fn classify_vocabulary(known: &[langid::SourceWord], source: usize) -> Vec<WordClass> {
+fn is_lower_case(form: &str) -> bool {
+    form.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether a word is a give-away of one of the first `sources` source languages.
+fn is_marker(word: langid::SourceWord, sources: usize) -> bool {
+    (0..sources).any(|i| class_in(word, i) == WordClass::Marker)
+}
+
+/// What document token `token` is in the source languages, looked up once per form and kept
+/// in `known` (by vocabulary id); numbers, punctuation and forms that are not lower-case are
+/// nothing.
+fn source_word(
+    doc: &Document,
+    table: &FxHashMap<&'static str, langid::SourceWord>,
+    known: &mut [Option<langid::SourceWord>],
+    token: usize,
+) -> langid::SourceWord {
+    let Some((id, form)) = doc
+        .vocabulary
+        .id(token)
+        .and_then(|id| Some((id, *doc.vocabulary.forms.get(id)?)))
+    else {
+        return langid::SourceWord::default();
+    };
+    *known[id].get_or_insert_with(|| {
+        is_lower_case(form)
+            .then(|| table.get(form).copied())
+            .flatten()
+            .unwrap_or_default()
+    })
+}
+
+/// The class of a word in source language number `source` (of [`langid::source_markers`]).
+fn class_in(word: langid::SourceWord, source: usize) -> WordClass {
     let bit = 1 << source;
-    known
-        .iter()
-        .map(|word| {
-            if word.common & bit == 0 {
-                WordClass::Other
-            } else if word.marker & bit != 0 {
-                WordClass::Marker
-            } else {
-                WordClass::SourceWord
-            }
-        })
-        .collect()
+    if word.common & bit == 0 {
+        WordClass::Other
+    } else if word.marker & bit != 0 {
+        WordClass::Marker
+    } else {
+        WordClass::SourceWord
+    }
 }
 
-/// For each distinct word form, whether it is a give-away word of some source language.
-fn marker_forms(classes: &[Vec<WordClass>]) -> Vec<bool> {
-    let forms = classes.first().map_or(0, Vec::len);
-    (0..forms)
-        .map(|id| classes.iter().any(|c| c[id] == WordClass::Marker))
-        .collect()
+/// The give-away words of a source-word table summarised by their length, first and last byte,
+/// one bit per combination (two may share a bit, but none is missing): a form whose bit is
+/// clear is no give-away, told from three bytes instead of a hash and a look-up. There are
+/// few give-away words, and nearly every form of an article is ruled out.
+struct WordScreen {
+    bits: Vec<u64>,
+}
+
+impl WordScreen {
+    const BITS: u32 = 14;
+
+    /// The screen of the give-away words of the first `sources` languages of `table`, built
+    /// once per table and count (there is a table per combination of languages, and it lives
+    /// as long as the program).
+    fn of_markers(
+        table: &'static FxHashMap<&'static str, langid::SourceWord>,
+        sources: usize,
+    ) -> &'static Self {
+        type Screens = Vec<((usize, usize), &'static WordScreen)>;
+        static SCREENS: Mutex<Screens> = Mutex::new(Vec::new());
+        let key = (std::ptr::from_ref(table) as usize, sources);
+        let mut screens = SCREENS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(&(_, screen)) = screens.iter().find(|(k, _)| *k == key) {
+            return screen;
+        }
+        let markers = table
+            .iter()
+            .filter(|&(_, &w)| is_marker(w, sources))
+            .map(|(form, _)| form);
+        let screen: &'static WordScreen = Box::leak(Box::new(WordScreen::of(markers)));
+        screens.push((key, screen));
+        screen
+    }
+
+    fn of<'w>(words: impl Iterator<Item = &'w &'w str>) -> WordScreen {
+        let mut bits = vec![0; (1 << Self::BITS) / 64];
+        for word in words {
+            let slot = Self::slot(word);
+            bits[slot / 64] |= 1 << (slot % 64);
+        }
+        WordScreen { bits }
+    }
+
+    /// Whether `word` may be one of the words; `false` means it is not.
+    fn may_hold(&self, word: &str) -> bool {
+        let slot = Self::slot(word);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+    }
+
+    /// The bit of a word: its length, first and last byte, mixed by a multiplication.
+    fn slot(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let first = u32::from(bytes.first().copied().unwrap_or(0));
+        let last = u32::from(bytes.last().copied().unwrap_or(0));
+        let length = u32::try_from(bytes.len().min(255)).unwrap_or(255);
+        let key = first | last << 8 | length << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    }
 }
 
 /// Whether one of the document tokens `tokens` is a give-away word of some source language.
@@ -141,15 +226,6 @@ fn holds_marker(doc: &Document, any_marker: &[bool], tokens: Range<usize>) -> bo
     tokens
         .filter_map(|t| doc.vocabulary.id(t))
         .any(|id| any_marker.get(id).copied().unwrap_or(false))
-}
-
-/// The class of document token `token`; numbers and punctuation are [`WordClass::Other`].
-fn word_class(doc: &Document, classes: &[WordClass], token: usize) -> WordClass {
-    doc.vocabulary
-        .id(token)
-        .and_then(|id| classes.get(id))
-        .copied()
-        .unwrap_or(WordClass::Other)
 }
 
 /// Index ranges, among `len` tokens, of lower-case words that are all function words of the
@@ -250,6 +326,15 @@ mod tests {
             ),
             vec!["of the"]
         );
+    }
+
+    #[test]
+    fn the_word_screen_keeps_every_word_of_its_table() {
+        let words = ["of", "the", "and", "à", "über", "a", "zwischen"];
+        let screen = WordScreen::of(words.iter());
+        assert!(words.iter().all(|w| screen.may_hold(w)));
+        let others = ["Überschwemmung", "stieg", "weiter", "Opfer", "zahlreichen"];
+        assert!(others.iter().filter(|w| screen.may_hold(w)).count() <= 1);
     }
 
     #[test]
