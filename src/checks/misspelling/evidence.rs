@@ -108,6 +108,9 @@ pub struct Diagnosis {
     pub candidates: Vec<Candidate>,
 }
 
+/// Forms of the article two edits apart are compared only if both have this many letters.
+const TWO_EDIT_CHARS: usize = 8;
+
 /// Frequency-list candidates kept per form, the likeliest first.
 const MAX_FREQUENCY_CANDIDATES: usize = 4;
 
@@ -350,16 +353,25 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
         // Forms of up to two letters more or fewer: others are more than two edits away.
-        let from = self
-            .repeated
-            .partition_point(|r| r.len < len.saturating_sub(2));
-        let to = self.repeated.partition_point(|r| r.len <= len + 2);
+        // Two edits are allowed only between forms of at least `TWO_EDIT_CHARS` letters
+        // (see below), so shorter ones need only forms one letter longer or shorter.
+        let reach = |other_len: usize| {
+            if len.min(other_len) >= TWO_EDIT_CHARS {
+                2
+            } else {
+                1
+            }
+        };
+        let shortest = len.saturating_sub(reach(len.saturating_sub(2)));
+        let longest = len + reach(len + 2);
+        let from = self.repeated.partition_point(|r| r.len < shortest);
+        let to = self.repeated.partition_point(|r| r.len <= longest);
         for r in &self.repeated[from..to] {
             let (other, other_len, other_mask, stats) = (r.form, r.len, r.letters, r.stats);
             if stats.count < 2 * own {
                 continue;
             }
-            let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
+            let max = if len.min(other_len) >= TWO_EDIT_CHARS && stats.count >= 3 * own {
                 2
             } else {
                 1
