@@ -22,7 +22,7 @@ use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon, capitalise, is_capitalised};
 use crate::memo::WordMemo;
 
-use super::census::{Census, FoldedStats};
+use super::census::{ByteTally, Census, FoldedStats};
 use super::compound;
 use super::morphology::{self, stem_of};
 
@@ -642,30 +642,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     }
 }
 
-/// A form's length in bytes and the sum of its bytes, which swapping two letters keeps: a
-/// swap of a form can only be a form with the same tally.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct ByteTally {
-    len: u32,
-    sum: u32,
-}
-
-impl ByteTally {
-    fn of(word: &str) -> ByteTally {
-        ByteTally {
-            len: word.len() as u32,
-            sum: word.bytes().map(u32::from).sum(),
-        }
-    }
-
-    /// Its bucket in [`ByteTallies`]: a multiplicative hash, as tallies of one length
-    /// crowd a narrow range of sums.
-    fn bucket(self) -> usize {
-        let mixed = self.sum.wrapping_mul(0x9E37_79B1) ^ self.len.wrapping_mul(0x85EB_CA77);
-        (mixed >> (32 - TALLY_BUCKET_BITS)) as usize
-    }
-}
-
+/// Buckets of [`ByteTallies`].
 const TALLY_BUCKET_BITS: u32 = 10;
 
 /// How many forms have each byte tally, counted by bucket: forms that share a bucket are
@@ -685,13 +662,13 @@ impl Default for ByteTallies {
 
 impl ByteTallies {
     fn add(&mut self, tally: ByteTally) {
-        let count = &mut self.counts[tally.bucket()];
+        let count = &mut self.counts[tally.bucket(TALLY_BUCKET_BITS)];
         *count = count.saturating_add(1);
     }
 
     /// At least the number of forms with this tally (a saturated count means many).
     fn count(&self, tally: ByteTally) -> usize {
-        usize::from(self.counts[tally.bucket()])
+        usize::from(self.counts[tally.bucket(TALLY_BUCKET_BITS)])
     }
 }
 
