@@ -66,9 +66,9 @@ pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
     /// The distinct forms, in order of first occurrence ([`Occurrence::form_id`]).
     pub forms: Vec<DistinctForm<'a>>,
-    /// Per bucket of byte tallies of case-folded forms (see [`ByteTally`]): nothing, the
-    /// one folded form there (see [`FoldedBucket`]), or several, which are looked up in
-    /// `folded`. Most buckets hold one folded form, found without hashing it.
+    /// Per bucket of case-folded forms (see [`bucket_of`]): nothing, the one folded form
+    /// there (see [`FoldedBucket`]), or several, which are looked up in `folded`. Most
+    /// buckets hold one folded form, found without hashing it again.
     buckets: Vec<u32>,
     /// `buckets` has `1 << bucket_bits` buckets.
     bucket_bits: u32,
@@ -285,30 +285,6 @@ impl FoldedBucket {
         u32::try_from(id + 1)
             .ok()
             .filter(|&packed| packed != Self::SHARED)
-    }
-}
-
-/// A form's length in bytes and the sum of its bytes: equal forms have equal tallies, and
-/// so do a form and the form with two of its letters swapped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ByteTally {
-    len: u32,
-    sum: u32,
-}
-
-impl ByteTally {
-    pub fn of(word: &str) -> ByteTally {
-        ByteTally {
-            len: word.len() as u32,
-            sum: word.bytes().map(u32::from).sum(),
-        }
-    }
-
-    /// Its bucket among `1 << bits`: a multiplicative hash, as tallies of one length crowd
-    /// a narrow range of sums.
-    pub fn bucket(self, bits: u32) -> usize {
-        let mixed = self.sum.wrapping_mul(0x9E37_79B1) ^ self.len.wrapping_mul(0x85EB_CA77);
-        (mixed >> (32 - bits)) as usize
     }
 }
 

@@ -22,7 +22,7 @@ use crate::lexicon::edits;
 use crate::lexicon::{self, Lexicon, capitalise, is_capitalised};
 use crate::memo::WordMemo;
 
-use super::census::{ByteTally, Census, FoldedStats};
+use super::census::{Census, FoldedStats};
 use super::compound;
 use super::morphology::{self, stem_of};
 
@@ -639,6 +639,30 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let (sa, sb) = (stems(a), stems(b));
         sa.into_iter()
             .find(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
+    }
+}
+
+/// A form's length in bytes and the sum of its bytes, which swapping two letters keeps: a
+/// swap of a form can only be a form with the same tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ByteTally {
+    len: u32,
+    sum: u32,
+}
+
+impl ByteTally {
+    fn of(word: &str) -> ByteTally {
+        ByteTally {
+            len: word.len() as u32,
+            sum: word.bytes().map(u32::from).sum(),
+        }
+    }
+
+    /// Its bucket among `1 << bits`: a multiplicative hash, as tallies of one length crowd
+    /// a narrow range of sums.
+    fn bucket(self, bits: u32) -> usize {
+        let mixed = self.sum.wrapping_mul(0x9E37_79B1) ^ self.len.wrapping_mul(0x85EB_CA77);
+        (mixed >> (32 - bits)) as usize
     }
 }
 
