@@ -43,6 +43,8 @@ pub struct FoldedStats<'a> {
     pub spelling: &'a str,
     spelling_count: usize,
     pub zipf: Option<f32>,
+    /// The index in [`Census::forms`] of its first spelling, which has the folded form.
+    first: usize,
 }
 
 /// One distinct (exactly spelled) form of the article's word parts.
@@ -64,7 +66,14 @@ pub struct Census<'a> {
     pub occurrences: Vec<Occurrence<'a>>,
     /// The distinct forms, in order of first occurrence ([`Occurrence::form_id`]).
     pub forms: Vec<DistinctForm<'a>>,
-    /// Case-folded form → the index of its statistics in `stats`.
+    /// Per bucket of case-folded forms (see [`bucket_of`]): nothing, the one folded form
+    /// there (see [`FoldedBucket`]), or several, which are looked up in `folded`. Most
+    /// buckets hold one folded form, found without hashing it again.
+    buckets: Vec<u32>,
+    /// `buckets` has `1 << bucket_bits` buckets.
+    bucket_bits: u32,
+    /// Case-folded form → the index of its statistics in `stats`, for the folded forms
+    /// that share a bucket with another.
     folded: HashMap<Cow<'a, str>, usize>,
     /// Per case-folded form: statistics, in order of first occurrence.
     pub stats: Vec<FoldedStats<'a>>,
@@ -98,14 +107,23 @@ impl<'a> Census<'a> {
 
     /// The statistics of a case-folded form, if the article has it.
     pub fn stats_of(&self, folded: &str) -> Option<&FoldedStats<'a>> {
-        self.folded.get(folded).map(|&id| &self.stats[id])
+        let bucket = *self.buckets.get(bucket_of(folded, self.bucket_bits))?;
+        match FoldedBucket::of(bucket) {
+            FoldedBucket::Empty => None,
+            FoldedBucket::One(id) => {
+                let stats = &self.stats[id];
+                (self.forms[stats.first].folded == folded).then_some(stats)
+            }
+            FoldedBucket::Shared => self.folded.get(folded).map(|&id| &self.stats[id]),
+        }
     }
 
-    /// Every case-folded form of the article with its statistics, in no particular order.
+    /// Every case-folded form of the article with its statistics, in order of first
+    /// occurrence.
     pub fn folded_forms(&self) -> impl Iterator<Item = (&str, &FoldedStats<'a>)> {
-        self.folded
+        self.stats
             .iter()
-            .map(|(folded, &id)| (folded.as_ref(), &self.stats[id]))
+            .map(|stats| (self.forms[stats.first].folded.as_ref(), stats))
     }
 
     fn add_run(
@@ -120,14 +138,15 @@ impl<'a> Census<'a> {
                 continue;
             }
             let at = range.start + i;
-            let text = &doc.text[token.span.clone()];
+            let word = ids.word(at, doc.text, &token.span);
             // The shape depends on the form alone, so it is worked out once per distinct
             // form; the address test looks around the word, so it is made per occurrence
             // (and only for a word that would be checked).
-            let shape = ids.shape_of(at, text);
+            let shape = ids.shape_of(word);
             if shape == Shape::Unchecked || is_address(doc.text, &token.span) {
                 continue;
             }
+            let text = word.text;
             let credit = block
                 .credit
                 .as_ref()
@@ -142,7 +161,7 @@ impl<'a> Census<'a> {
                 credit,
             };
             if shape == Shape::Whole {
-                let form_id = ids.of_token(at, text, &mut self.forms);
+                let form_id = ids.of_word(word, &mut self.forms);
                 self.forms[form_id].count += 1;
                 let o = occurrence(token.span.clone(), text, form_id, false);
                 self.occurrences.push(o);
@@ -163,14 +182,20 @@ impl<'a> Census<'a> {
     /// Fills the per-form statistics once all occurrences are known. Forms are visited in
     /// order of first occurrence, so that the first of equally frequent spellings wins.
     fn tally(&mut self) {
-        self.folded.reserve(self.forms.len());
         self.stats.reserve(self.forms.len());
-        for distinct in &mut self.forms {
+        // A few times as many buckets as forms, so that few share one.
+        self.bucket_bits = (4 * self.forms.len()).next_power_of_two().trailing_zeros();
+        self.buckets = vec![FoldedBucket::EMPTY; 1 << self.bucket_bits];
+        for index in 0..self.forms.len() {
             let next = self.stats.len();
-            let id = *self.folded.entry(distinct.folded.clone()).or_insert(next);
+            let id = self.folded_id(index, next);
             if id == next {
-                self.stats.push(FoldedStats::default());
+                self.stats.push(FoldedStats {
+                    first: index,
+                    ..FoldedStats::default()
+                });
             }
+            let distinct = &mut self.forms[index];
             distinct.folded_id = id;
             let stats = &mut self.stats[id];
             if distinct.count > stats.spelling_count {
@@ -181,6 +206,85 @@ impl<'a> Census<'a> {
             // The same for every spelling of the folded form.
             stats.zipf = distinct.zipf;
         }
+    }
+}
+
+impl<'a> Census<'a> {
+    /// The statistics index of the folded form of form `index`: that of an earlier form
+    /// with the same folded form, else `next`. Forms are told apart by their bucket first,
+    /// and hashed only where two folded forms share one.
+    fn folded_id(&mut self, index: usize, next: usize) -> usize {
+        let folded = &self.forms[index].folded;
+        let bucket = bucket_of(folded, self.bucket_bits);
+        match FoldedBucket::of(self.buckets[bucket]) {
+            FoldedBucket::Empty => match FoldedBucket::one(next) {
+                Some(packed) => {
+                    self.buckets[bucket] = packed;
+                    next
+                }
+                None => {
+                    self.buckets[bucket] = FoldedBucket::SHARED;
+                    *self.folded.entry(folded.clone()).or_insert(next)
+                }
+            },
+            FoldedBucket::One(id) => {
+                let first = &self.forms[self.stats[id].first].folded;
+                if first == folded {
+                    return id;
+                }
+                // A second folded form in the bucket: both are looked up by hash from now on.
+                let (first, folded) = (first.clone(), folded.clone());
+                self.folded.insert(first, id);
+                self.buckets[bucket] = FoldedBucket::SHARED;
+                *self.folded.entry(folded).or_insert(next)
+            }
+            FoldedBucket::Shared => *self.folded.entry(folded.clone()).or_insert(next),
+        }
+    }
+}
+
+/// The bucket of a folded form among `1 << bits`: a hash of its length and its first and
+/// last eight bytes, which tell nearly all words apart, read without a loop over the word.
+fn bucket_of(folded: &str, bits: u32) -> usize {
+    let bytes = folded.as_bytes();
+    let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
+        _ => (bytes.iter().fold(0, |x, &b| x << 8 | u64::from(b)), 0),
+    };
+    let mixed =
+        (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // Nothing to shift for a single bucket (no forms).
+    mixed.checked_shr(64 - bits).unwrap_or(0) as usize
+}
+
+/// What a bucket of [`Census::buckets`] holds, packed in a `u32`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FoldedBucket {
+    Empty,
+    /// One folded form, with the index of its statistics.
+    One(usize),
+    /// Several folded forms, in [`Census::folded`].
+    Shared,
+}
+
+impl FoldedBucket {
+    const EMPTY: u32 = 0;
+    const SHARED: u32 = u32::MAX;
+
+    fn of(packed: u32) -> FoldedBucket {
+        match packed {
+            Self::EMPTY => FoldedBucket::Empty,
+            Self::SHARED => FoldedBucket::Shared,
+            id => FoldedBucket::One(id as usize - 1),
+        }
+    }
+
+    /// A bucket holding the folded form with statistics `id`; `None` for an index too
+    /// large to pack (no article has that many forms), which is then looked up by hash.
+    fn one(id: usize) -> Option<u32> {
+        u32::try_from(id + 1)
+            .ok()
+            .filter(|&packed| packed != Self::SHARED)
     }
 }
 
@@ -237,23 +341,34 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
         }
     }
 
-    /// The shape of word token `token`, whose text is `form`.
-    fn shape_of(&mut self, token: usize, form: &str) -> Shape {
+    /// Word token `token` at `span`: its vocabulary id and its text, the vocabulary's
+    /// copy where it has one, which spares slicing the text again.
+    fn word(&self, token: usize, text: &'a str, span: &Range<usize>) -> Word<'a> {
         match self.vocabulary.id(token) {
-            Some(v) => *self.shapes[v].get_or_insert_with(|| Shape::of(form)),
-            None => Shape::of(form),
+            Some(v) => Word {
+                vocabulary: Some(v),
+                text: self.vocabulary.forms[v],
+            },
+            None => Word {
+                vocabulary: None,
+                text: &text[span.clone()],
+            },
         }
     }
 
-    fn of_token(
-        &mut self,
-        token: usize,
-        form: &'a str,
-        forms: &mut Vec<DistinctForm<'a>>,
-    ) -> usize {
-        match self.vocabulary.id(token) {
-            Some(v) => *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form)),
-            None => self.of_part(form, forms),
+    fn shape_of(&mut self, word: Word) -> Shape {
+        match word.vocabulary {
+            Some(v) => *self.shapes[v].get_or_insert_with(|| Shape::of(word.text)),
+            None => Shape::of(word.text),
+        }
+    }
+
+    fn of_word(&mut self, word: Word<'a>, forms: &mut Vec<DistinctForm<'a>>) -> usize {
+        match word.vocabulary {
+            Some(v) => {
+                *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, word.text))
+            }
+            None => self.of_part(word.text, forms),
         }
     }
 
@@ -266,6 +381,14 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
             .entry(form)
             .or_insert_with(|| self.folder.push(forms, form))
     }
+}
+
+/// A word token as [`FormIds`] sees it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    /// Its form's index in the vocabulary, if it has one (every word token has).
+    vocabulary: Option<usize>,
+    text: &'a str,
 }
 
 /// Case-folds new forms and looks them up in the frequency list.
@@ -674,6 +797,29 @@ mod tests {
             let borrowed = matches!(distinct.folded, Cow::Borrowed(_));
             assert_eq!(borrowed, listed || folded == form, "{form}");
         }
+    }
+
+    #[test]
+    fn folded_forms_are_found_in_crowded_buckets_too() {
+        // Enough forms that many buckets hold several, some spelled two ways.
+        let mut text = String::new();
+        let letters = b"abcdefghijklmnopqrstuvwxyz";
+        for i in 0..3000 {
+            let letter = |n: usize| char::from(letters[n % 26]);
+            let word = format!("wort{}{}{}", letter(i), letter(i / 26), letter(i / 676));
+            text.push_str(&word);
+            text.push(' ');
+            if i % 7 == 0 {
+                text.push_str(&lexicon::capitalise(&word));
+                text.push_str(". ");
+            }
+        }
+        let (words, counts) = census(&text);
+        let mut expected: HashMap<String, usize> = HashMap::new();
+        for word in &words {
+            *expected.entry(lexicon::fold(word)).or_default() += 1;
+        }
+        assert_eq!(counts, expected);
     }
 
     #[test]

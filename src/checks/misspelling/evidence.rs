@@ -14,6 +14,7 @@
 //! A form is diagnosed once per article, however often it occurs.
 
 use foldhash::{HashMap, HashMapExt};
+use std::cell::OnceCell;
 use std::sync::{Arc, LazyLock};
 
 use crate::lang;
@@ -107,6 +108,9 @@ pub struct Diagnosis {
     pub candidates: Vec<Candidate>,
 }
 
+/// Forms of the article two edits apart are compared only if both have this many letters.
+const TWO_EDIT_CHARS: usize = 8;
+
 /// Frequency-list candidates kept per form, the likeliest first.
 const MAX_FREQUENCY_CANDIDATES: usize = 4;
 
@@ -143,6 +147,9 @@ pub struct Examiner<'l, 'c, 'a> {
     /// another, ordered by their length in letters: a form is compared only with forms of
     /// about its length.
     repeated: Vec<Repeated<'c, 'a>>,
+    /// How many of the article's forms used once have each byte tally (see
+    /// [`ByteTally`]), made when first asked for.
+    once_used: OnceCell<ByteTallies>,
 }
 
 /// A form the article uses at least twice (see [`Examiner::article_candidates`]).
@@ -177,6 +184,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
             words: HashMap::new(),
             names: HashMap::new(),
             repeated,
+            once_used: OnceCell::new(),
         }
     }
 
@@ -208,7 +216,7 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut candidates = self.article_candidates(form, folded, own);
         // Frequency evidence counts only for a word used once (see `convincing`).
         if own <= 1 {
-            self.add_single_use_candidates(form, folded, zipf, &mut candidates);
+            self.add_single_use_candidates(form, folded, zipf, own, &mut candidates);
         }
         if zipf.is_some_and(|z| z >= KNOWN_ZIPF) {
             // A frequent form is a common typo only by a typing slip: words one distant key
@@ -239,13 +247,14 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         form: &str,
         folded: &str,
         zipf: Option<f32>,
+        own: usize,
         candidates: &mut Vec<Candidate>,
     ) {
         let word = self.word_candidates(folded, zipf);
         // The rest is evidence only for a form in no list (see `convincing`).
         if zipf.is_none() {
             self.add_seen_once(form, &word.frequent, candidates);
-            self.add_undoubled_in_article(form, folded, candidates);
+            self.add_undoubled_in_article(form, folded, own, candidates);
             candidates.extend(word.compound.iter().cloned());
         }
         candidates.extend(word.frequent.iter().cloned());
@@ -344,21 +353,32 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let mut out = Vec::new();
         let mask = edits::letter_mask(folded);
         // Forms of up to two letters more or fewer: others are more than two edits away.
-        let from = self
-            .repeated
-            .partition_point(|r| r.len < len.saturating_sub(2));
-        let to = self.repeated.partition_point(|r| r.len <= len + 2);
+        // Two edits are allowed only between forms of at least `TWO_EDIT_CHARS` letters
+        // (see below), so shorter ones need only forms one letter longer or shorter.
+        let reach = |other_len: usize| {
+            if len.min(other_len) >= TWO_EDIT_CHARS {
+                2
+            } else {
+                1
+            }
+        };
+        let shortest = len.saturating_sub(reach(len.saturating_sub(2)));
+        let longest = len + reach(len + 2);
+        let from = self.repeated.partition_point(|r| r.len < shortest);
+        let to = self.repeated.partition_point(|r| r.len <= longest);
         for r in &self.repeated[from..to] {
             let (other, other_len, other_mask, stats) = (r.form, r.len, r.letters, r.stats);
-            if stats.count < 2 * own || other == folded {
+            if stats.count < 2 * own {
                 continue;
             }
-            let max = if len.min(other_len) >= 8 && stats.count >= 3 * own {
+            let max = if len.min(other_len) >= TWO_EDIT_CHARS && stats.count >= 3 * own {
                 2
             } else {
                 1
             };
-            if !edits::may_be_within(mask, other_mask, max) {
+            // The cheap letter test first: the strings are compared only for forms that
+            // pass it.
+            if !edits::may_be_within(mask, other_mask, max) || other == folded {
                 continue;
             }
             let distance = if edits::one_edit_apart(folded, other) {
@@ -426,7 +446,22 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
     /// The form with a doubled letter undone or two letters swapped, if the article uses
     /// that once too ("Haskkells" beside "Haskells"): article evidence even for a word no
     /// list has, as these are the likeliest slips; a swap only towards a listed spelling.
-    fn add_undoubled_in_article(&self, form: &str, folded: &str, out: &mut Vec<Candidate>) {
+    ///
+    /// The swaps of a form are looked up only if the article has another form used once
+    /// with its byte tally: most articles have none, and a form has a swap for each pair of
+    /// neighbouring letters.
+    fn add_undoubled_in_article(
+        &self,
+        form: &str,
+        folded: &str,
+        own: usize,
+        out: &mut Vec<Candidate>,
+    ) {
+        let once_used = self.once_used.get_or_init(|| self.once_used_tallies());
+        // A form used once is one of the forms used once itself.
+        let others = once_used
+            .count(ByteTally::of(folded))
+            .saturating_sub(usize::from(own == 1));
         let mut add = |other: &str, swap: bool| {
             // Only forms the article uses once, and two swapped letters are a slip either
             // way round: the listed spelling is right.
@@ -452,7 +487,21 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         };
         let mut buf = String::with_capacity(folded.len());
         for_each_undoubled(folded, &mut buf, |other| add(other, false));
-        for_each_swap(folded, &mut buf, |other| add(other, true));
+        if others > 0 {
+            for_each_swap(folded, &mut buf, |other| add(other, true));
+        }
+    }
+
+    /// The byte tallies of the article's case-folded forms used once.
+    fn once_used_tallies(&self) -> ByteTallies {
+        let mut tallies = ByteTallies::default();
+        for distinct in &self.census.forms {
+            // A folded form used once has one spelling: it is counted once.
+            if self.census.stats[distinct.folded_id].count == 1 {
+                tallies.add(ByteTally::of(&distinct.folded));
+            }
+        }
+        tallies
     }
 
     /// Frequent words one edit from a form used once that the article uses once too
@@ -590,6 +639,60 @@ impl<'l, 'c, 'a> Examiner<'l, 'c, 'a> {
         let (sa, sb) = (stems(a), stems(b));
         sa.into_iter()
             .find(|x| sb.contains(x) && (x == a || x == b || x.chars().count() >= MIN_SHARED_STEM))
+    }
+}
+
+/// A form's length in bytes and the sum of its bytes, which swapping two letters keeps: a
+/// swap of a form can only be a form with the same tally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ByteTally {
+    len: u32,
+    sum: u32,
+}
+
+impl ByteTally {
+    fn of(word: &str) -> ByteTally {
+        ByteTally {
+            len: word.len() as u32,
+            sum: word.bytes().map(u32::from).sum(),
+        }
+    }
+
+    /// Its bucket among `1 << bits`: a multiplicative hash, as tallies of one length crowd
+    /// a narrow range of sums.
+    fn bucket(self, bits: u32) -> usize {
+        let mixed = self.sum.wrapping_mul(0x9E37_79B1) ^ self.len.wrapping_mul(0x85EB_CA77);
+        (mixed >> (32 - bits)) as usize
+    }
+}
+
+/// Buckets of [`ByteTallies`].
+const TALLY_BUCKET_BITS: u32 = 10;
+
+/// How many forms have each byte tally, counted by bucket: forms that share a bucket are
+/// counted together, so a count is never too low, which is all a filter needs.
+#[derive(Debug)]
+struct ByteTallies {
+    counts: [u8; 1 << TALLY_BUCKET_BITS],
+}
+
+impl Default for ByteTallies {
+    fn default() -> Self {
+        ByteTallies {
+            counts: [0; 1 << TALLY_BUCKET_BITS],
+        }
+    }
+}
+
+impl ByteTallies {
+    fn add(&mut self, tally: ByteTally) {
+        let count = &mut self.counts[tally.bucket(TALLY_BUCKET_BITS)];
+        *count = count.saturating_add(1);
+    }
+
+    /// At least the number of forms with this tally (a saturated count means many).
+    fn count(&self, tally: ByteTally) -> usize {
+        usize::from(self.counts[tally.bucket(TALLY_BUCKET_BITS)])
     }
 }
 
@@ -862,6 +965,33 @@ mod tests {
             swaps_by_chars(folded, |w| by_chars.push(w.to_string()));
             assert_eq!(swapped, by_chars, "{folded}");
         }
+    }
+
+    #[test]
+    fn a_swap_keeps_the_byte_tally_that_filters_swaps() {
+        for folded in ["haskkells", "katar", "straße", "zoë", "łódź"] {
+            let mut buf = String::new();
+            let tally = ByteTally::of(folded);
+            let mut tallies = ByteTallies::default();
+            tallies.add(tally);
+            for_each_swap(folded, &mut buf, |w| {
+                assert_eq!(ByteTally::of(w), tally, "{folded} {w}");
+            });
+            assert_eq!(tallies.count(tally), 1, "{folded}");
+        }
+        // Another form used once with the tally of a swap lets the swaps be looked up.
+        let text = "Der Emir von Ktaar reiste ab. Katar schwieg dazu.";
+        let doc = crate::document::Document::parse(
+            text,
+            &crate::document::ReadOptions {
+                language: Some("de".into()),
+                ..Default::default()
+            },
+        );
+        let census = Census::of(&doc, german());
+        let examiner = Examiner::new(german(), &census);
+        let tallies = examiner.once_used_tallies();
+        assert!(tallies.count(ByteTally::of("ktaar")) >= 2);
     }
 
     #[test]
