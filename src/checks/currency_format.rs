@@ -187,21 +187,13 @@ fn symbol_last(lang: &Language, caps: &Captures, base: usize) -> Option<Finding>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::test_util::{findings, findings_in, flagged, flagged_in, suggestion};
+    use crate::checks::test_util::{
+        assert_patterns_compile, findings, findings_in, flagged, flagged_in, suggestion,
+    };
 
     #[test]
     fn every_languages_patterns_compile() {
-        for language in crate::lang::SUPPORTED
-            .iter()
-            .filter_map(|&c| crate::lang::language(c))
-        {
-            let Some(p) = patterns(language) else {
-                continue;
-            };
-            for pattern in [&p.symbol_first, &p.symbol_after] {
-                assert!(pattern.compiles().is_ok(), "{}: {pattern:?}", language.code);
-            }
-        }
+        assert_patterns_compile(patterns, |p| vec![&p.symbol_first, &p.symbol_after]);
     }
 
     #[test]

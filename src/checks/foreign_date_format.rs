@@ -338,18 +338,13 @@ fn numeric_finding(lang: &Language, caps: &Captures, base: usize) -> Option<Find
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::test_util::{flagged, flagged_in, suggestion};
+    use crate::checks::test_util::{assert_patterns_compile, flagged, flagged_in, suggestion};
 
     #[test]
     fn every_languages_patterns_compile() {
-        for language in lang::SUPPORTED.iter().filter_map(|&c| lang::language(c)) {
-            let Some(p) = patterns(language) else {
-                continue;
-            };
-            for pattern in [&p.month_day, &p.day_month, &p.month_year, &p.numeric] {
-                assert!(pattern.compiles().is_ok(), "{}: {pattern:?}", language.code);
-            }
-        }
+        assert_patterns_compile(patterns, |p| {
+            vec![&p.month_day, &p.day_month, &p.month_year, &p.numeric]
+        });
     }
 
     #[test]

@@ -184,6 +184,26 @@ fn drop_spelling_of_name_variants(findings: &mut Vec<Finding>) {
 pub(crate) mod test_util {
     use super::*;
     use crate::document::ReadOptions;
+    use crate::lang::{DataRegex, Language};
+
+    /// Asserts that the patterns a check builds at run time (compiled only when a text first
+    /// needs them) compile for every language that has them.
+    pub fn assert_patterns_compile<T>(
+        build: impl Fn(&'static Language) -> Option<T>,
+        patterns: impl Fn(&T) -> Vec<&DataRegex>,
+    ) {
+        for language in crate::lang::SUPPORTED
+            .iter()
+            .filter_map(|&c| crate::lang::language(c))
+        {
+            let Some(built) = build(language) else {
+                continue;
+            };
+            for pattern in patterns(&built) {
+                assert!(pattern.compiles().is_ok(), "{}: {pattern:?}", language.code);
+            }
+        }
+    }
 
     /// Runs one check over German text and returns the matched texts.
     pub fn flagged(check: &dyn Check, text: &str) -> Vec<String> {
