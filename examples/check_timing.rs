@@ -13,6 +13,10 @@ use mtlint::checks;
 use mtlint::document::{Document, ReadOptions};
 use mtlint::names;
 
+/// The allocator of the `mtlint` binary (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let texts = corpus_texts();
     let bytes: usize = texts.iter().map(String::len).sum();
