@@ -4,6 +4,10 @@
 
 use std::time::Instant;
 
+/// The allocator of the `mtlint` binary (see `src/main.rs`), so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn timed<T>(label: &str, load: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let value = load();
