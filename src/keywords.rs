@@ -239,6 +239,26 @@ impl FromIterator<u8> for ByteSet {
     }
 }
 
+/// A set of 16-bit numbers, one bit each (hashes of words, pairs of bytes): a screen that
+/// rules most words out before a lookup. Takes no memory while empty.
+#[derive(Debug, Clone, Default)]
+pub struct BitTable(Vec<u64>);
+
+impl BitTable {
+    pub fn insert(&mut self, i: u16) {
+        if self.0.is_empty() {
+            self.0 = vec![0; (1 << 16) / 64];
+        }
+        let i = usize::from(i);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    pub fn contains(&self, i: u16) -> bool {
+        let i = usize::from(i);
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
 /// One search for the keywords of many patterns, telling which of them a text may match: a
 /// pattern whose keywords a text lacks has no match in it, and need not even be compiled.
 pub struct Gate {

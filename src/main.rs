@@ -166,8 +166,9 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 
 /// mimalloc rather than the system allocator: compiling patterns and parsing the Hunspell
 /// dictionary make hundreds of thousands of small allocations before one article is checked,
-/// and glibc's per-thread heaps grow a page at a time, so one article took about an eighth
-/// longer end to end with it (README, Performance).
+/// and glibc's per-thread heaps grew in hundreds of small steps (322 `mprotect` calls for the
+/// seed article), so one article took about an eighth longer end to end with it (README,
+/// Performance).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
+use crate::keywords::ByteSet;
 use crate::lang::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,9 +107,8 @@ pub fn analyse(doc: &Document) -> QuoteMarks {
 /// umlaut or an accented letter, the most frequent of those characters in European text,
 /// starts with another byte and is passed over without decoding it and its neighbours.
 struct MarkLeads {
-    /// Bit `b - 0xC0` for each first byte `b` (every first byte of a character beyond ASCII
-    /// is at least 0xC0).
-    bits: u64,
+    /// The first bytes beyond ASCII of the marks.
+    firsts: ByteSet,
 }
 
 impl MarkLeads {
@@ -119,21 +119,21 @@ impl MarkLeads {
             .iter()
             .flat_map(|p| [p.open, p.close]);
         let foreign = ['„', '”', '“', '«', '»'];
-        let mut bits = 0;
+        let mut firsts = ByteSet::default();
         for c in primary.into_iter().chain(alternatives).chain(foreign) {
             let mut buf = [0; 4];
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
             if first >= 0xC0 {
-                bits |= 1 << (first - 0xC0);
+                firsts.insert(first);
             }
         }
-        MarkLeads { bits }
+        MarkLeads { firsts }
     }
 
     /// Whether the character starting with byte `b` (a '"' or a first byte beyond ASCII, as
     /// [`possible_marks`] finds them) may be a mark.
     fn may_start_mark(&self, b: u8) -> bool {
-        b == b'"' || (b >= 0xC0 && self.bits & (1 << (b - 0xC0)) != 0)
+        b == b'"' || self.firsts.contains(b)
     }
 }
 

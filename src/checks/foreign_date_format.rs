@@ -3,7 +3,6 @@ use regex::Captures;
 use super::{Check, rule};
 use crate::document::{Document, Token};
 use crate::finding::{Finding, RuleInfo};
-use crate::keywords::ByteSet;
 use crate::lang::{self, DataRegex, Language};
 use crate::langid::language_name;
 use crate::locale::PerLanguage;
@@ -42,35 +41,29 @@ struct Patterns {
     numeric: DataRegex,
     /// Month names of the other languages that differ from the target's, with their number.
     foreign: Vec<(String, usize, &'static str)>,
-    /// Every month name the patterns know: the foreign ones and the target's.
-    months: Vec<String>,
-    /// The bytes month names start and end with, to rule out most words without comparing
-    /// them with every name.
-    month_first_bytes: ByteSet,
-    month_last_bytes: ByteSet,
+    /// Every month name the patterns know (the foreign ones and the target's), by first and
+    /// last byte.
+    months: MonthIndex,
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
 
-/// The month names of [`Patterns::months`] by their first and by their last byte, so that a
-/// word is compared only with the few names that start (or end) as it does, not with all of
-/// them.
+/// Month names by their first and by their last byte, so that a word is compared only with
+/// the few names that start (or end) as it does, and most words with none.
 struct MonthIndex {
-    by_first: Vec<Vec<&'static str>>,
-    by_last: Vec<Vec<&'static str>>,
+    by_first: Vec<Vec<String>>,
+    by_last: Vec<Vec<String>>,
 }
 
-static MONTH_INDEX: PerLanguage<MonthIndex> = PerLanguage::new();
-
 impl MonthIndex {
-    fn of(months: &'static [String]) -> MonthIndex {
+    fn of(months: &[&str]) -> MonthIndex {
         let mut by_first = vec![Vec::new(); 256];
         let mut by_last = vec![Vec::new(); 256];
         for month in months {
             let bytes = month.as_bytes();
             if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-                by_first[usize::from(first)].push(month.as_str());
-                by_last[usize::from(last)].push(month.as_str());
+                by_first[usize::from(first)].push(month.to_string());
+                by_last[usize::from(last)].push(month.to_string());
             }
         }
         MonthIndex { by_first, by_last }
@@ -90,7 +83,7 @@ impl MonthIndex {
         text.as_bytes().last().is_some_and(|&b| {
             self.by_last[usize::from(b)]
                 .iter()
-                .any(|m| text.ends_with(m))
+                .any(|m| text.ends_with(m.as_str()))
         })
     }
 }
@@ -105,9 +98,6 @@ impl Check for ForeignDateFormat {
         let Some(p) = PATTERNS.get(lang, patterns) else {
             return;
         };
-        let Some(months) = MONTH_INDEX.get(lang, |_| Some(MonthIndex::of(&p.months))) else {
-            return;
-        };
         let day_first = lang.locale.dates.format.starts_with("{day}");
         for block in &doc.blocks {
             let body = doc.slice(&block.body);
@@ -118,7 +108,7 @@ impl Check for ForeignDateFormat {
             if !tokens.iter().any(|t| t.digits) {
                 continue;
             }
-            if !p.month_next_to_number(doc, months, tokens) {
+            if !p.month_next_to_number(doc, tokens) {
                 for caps in super::captures_in(&p.numeric, body) {
                     out.extend(numeric_finding(lang, &caps, base));
                 }
@@ -159,20 +149,8 @@ impl Patterns {
     /// space between the month name and a number: a name ending a token before a token that
     /// starts with a digit ("June 20", "Juni 2019"), or a name starting a token after a token
     /// with a digit, maybe with a full stop between ("20 June", "20. Juni").
-    fn month_next_to_number(&self, doc: &Document, months: &MonthIndex, tokens: &[Token]) -> bool {
-        let names_month = |at: usize| {
-            let rest = &doc.text[at..];
-            rest.as_bytes()
-                .first()
-                .is_some_and(|&b| self.month_first_bytes.contains(b))
-                && months.starts(rest)
-        };
-        let ends_in_month = |text: &str| {
-            text.as_bytes()
-                .last()
-                .is_some_and(|&b| self.month_last_bytes.contains(b))
-                && months.ends(text)
-        };
+    fn month_next_to_number(&self, doc: &Document, tokens: &[Token]) -> bool {
+        let names_month = |at: usize| self.months.starts(&doc.text[at..]);
         tokens.windows(2).enumerate().any(|(k, pair)| {
             let (before, after) = (&pair[0], &pair[1]);
             if before.span.end == after.span.start {
@@ -186,7 +164,7 @@ impl Patterns {
             };
             let day_before = (before.digits || ordinal_stop()) && names_month(after.span.start);
             let number_after = doc.text.as_bytes()[after.span.start].is_ascii_digit()
-                && ends_in_month(doc.slice(&before.span));
+                && self.months.ends(doc.slice(&before.span));
             day_before || number_after
         })
     }
@@ -226,9 +204,7 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         .map(|(m, _, _)| m.as_str())
         .chain(target.locale.dates.months.iter().map(String::as_str))
         .collect();
-    let all_months: Vec<String> = all.iter().map(|m| m.to_string()).collect();
-    let month_first_bytes = all.iter().filter_map(|m| m.bytes().next()).collect();
-    let month_last_bytes = all.iter().filter_map(|m| m.bytes().last()).collect();
+    let months = MonthIndex::of(&all);
     let foreign_only = alternation(foreign.iter().map(|(m, _, _)| m.as_str()).collect());
     let any = alternation(all);
     let day = r"(?P<day>3[01]|[12]\d|0?[1-9])";
@@ -253,9 +229,7 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
             r"(?-u:\b)(?P<month>{foreign_only})\s+{year}(?-u:\b)"
         )),
         numeric: DataRegex::new(numeric),
-        months: all_months,
-        month_first_bytes,
-        month_last_bytes,
+        months,
         foreign,
     })
 }

@@ -29,6 +29,8 @@ rule! {
 }
 
 static PATTERNS: PerLanguage<Regex> = PerLanguage::new();
+/// The bytes each language's unit words start with (see [`unit_first_bytes`]).
+static FIRST_BYTES: PerLanguage<ByteSet> = PerLanguage::new();
 
 impl Check for ImperialUnitCheck {
     fn info(&self) -> &'static RuleInfo {
@@ -42,9 +44,13 @@ impl Check for ImperialUnitCheck {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
         let units = &lang.locale.units.imperial;
-        let first_bytes = unit_first_bytes(units);
+        let Some(first_bytes) =
+            FIRST_BYTES.get(lang, |l| Some(unit_first_bytes(&l.locale.units.imperial)))
+        else {
+            return;
+        };
         for sentence in &doc.sentences {
-            if !may_hold_an_amount(doc, units, &first_bytes, doc.tokens_in(&sentence.span)) {
+            if !may_hold_an_amount(doc, units, first_bytes, doc.tokens_in(&sentence.span)) {
                 continue;
             }
             // Compiled when first needed: nearly every article passes without an amount in

@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use super::{Check, rule};
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Finding, RuleInfo};
+use crate::keywords::BitTable;
 use crate::lang::Language;
 use crate::langid::{self, DEFAULT_BACKEND, Identifier, language_name};
 
@@ -164,12 +165,10 @@ fn class_in(word: langid::SourceWord, source: usize) -> WordClass {
 /// clear is no give-away, told from three bytes instead of a hash and a look-up. There are
 /// few give-away words, and nearly every form of an article is ruled out.
 struct WordScreen {
-    bits: Vec<u64>,
+    bits: BitTable,
 }
 
 impl WordScreen {
-    const BITS: u32 = 14;
-
     /// The screen of the give-away words of the first `sources` languages of `table`, built
     /// once per table and count (there is a table per combination of languages, and it lives
     /// as long as the program).
@@ -196,28 +195,24 @@ impl WordScreen {
     }
 
     fn of<'w>(words: impl Iterator<Item = &'w &'w str>) -> WordScreen {
-        let mut bits = vec![0; (1 << Self::BITS) / 64];
-        for word in words {
-            let slot = Self::slot(word);
-            bits[slot / 64] |= 1 << (slot % 64);
-        }
+        let mut bits = BitTable::default();
+        words.for_each(|word| bits.insert(Self::slot(word)));
         WordScreen { bits }
     }
 
     /// Whether `word` may be one of the words; `false` means it is not.
     fn may_hold(&self, word: &str) -> bool {
-        let slot = Self::slot(word);
-        self.bits[slot / 64] & (1 << (slot % 64)) != 0
+        self.bits.contains(Self::slot(word))
     }
 
     /// The bit of a word: its length, first and last byte, mixed by a multiplication.
-    fn slot(word: &str) -> usize {
+    fn slot(word: &str) -> u16 {
         let bytes = word.as_bytes();
         let first = u32::from(bytes.first().copied().unwrap_or(0));
         let last = u32::from(bytes.last().copied().unwrap_or(0));
         let length = u32::try_from(bytes.len().min(255)).unwrap_or(255);
         let key = first | last << 8 | length << 16;
-        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as u16
     }
 }
 

@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::document::{self, Document, Token, TokenKind};
-use crate::keywords::ByteSet;
+use crate::keywords::{BitTable, ByteSet};
 
 /// Why a house list could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -423,25 +423,6 @@ fn triple_index(a: u8, b: u8, c: u8) -> u16 {
     // The high bits of a multiplicative hash, which mixes all three bytes into them.
     let packed = u32::from_le_bytes([a, b, c, 0]);
     (packed.wrapping_mul(0x9E37_79B1) >> 16) as u16
-}
-
-/// A set of 16-bit numbers, one bit each; takes no memory while empty.
-#[derive(Debug, Clone, Default)]
-struct BitTable(Vec<u64>);
-
-impl BitTable {
-    fn insert(&mut self, i: u16) {
-        if self.0.is_empty() {
-            self.0 = vec![0; (1 << 16) / 64];
-        }
-        let i = usize::from(i);
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    fn contains(&self, i: u16) -> bool {
-        let i = usize::from(i);
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
 }
 
 /// The tokens of a spelling, split the way documents are.

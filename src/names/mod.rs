@@ -142,8 +142,10 @@ impl<'d, 'a> Context<'d, 'a> {
             .unwrap_or_else(|| self.data.lexicon.unsettled_knows(self.word(token)))
     }
 
-    /// [`Context::knows_word`] when the answer is at hand or cheap ([`WordFacts::known`]);
-    /// `None` when it takes the costly compound test, which a caller may want to ask last.
+    /// [`Context::knows_word`] when the facts of the token's word settle it
+    /// ([`WordFacts::known`]); `None` when it takes the costly compound test, which a caller
+    /// may want to ask last. A token without word facts (no capitalised word) gets the full
+    /// answer of [`Lexicon::knows`], compound test included.
     pub fn settled_knows_word(&self, token: usize) -> Option<bool> {
         let facts = self
             .doc
