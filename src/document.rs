@@ -537,16 +537,23 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
 /// How many of eight bytes (read little-endian), from the first, are ASCII letters before any
 /// other byte.
 fn leading_ascii_letters(word: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // Setting bit 5 maps A–Z onto a–z and no other byte into a–z (0x61–0x7A). For an ASCII
-    // byte the sums below stay inside it, and their high bits tell ≥ 'a' and > 'z'; a byte
-    // from 0x80 up is flagged by its own high bit (its carry can only spoil later bytes).
-    let lower = word | (0x20 * ONES);
-    let from_a = lower.wrapping_add((0x80 - 0x61) * ONES);
-    let past_z = lower.wrapping_add((0x80 - 0x7B) * ONES);
-    let other = (!from_a | past_z | word) & HIGH;
+    // Setting bit 5 maps A–Z onto a–z and no other byte into a–z; a byte from 0x80 up is
+    // flagged by its own high bit (its carry can only spoil later bytes).
+    let lower = word | (0x20 * ASCII_ONES);
+    let other = (!ascii_bytes_between(lower, b'a', b'z') | word) & ASCII_HIGH;
     other.trailing_zeros() as usize / 8
+}
+
+const ASCII_ONES: u64 = 0x0101_0101_0101_0101;
+const ASCII_HIGH: u64 = 0x80 * ASCII_ONES;
+
+/// The high bit of each of eight bytes (read as one number) that lies between `lo` and `hi`
+/// (ASCII, inclusive). Exact for ASCII bytes, whose sums below stay inside the byte; a byte
+/// from 0x80 up may carry into the next, so callers look at those bytes themselves.
+pub(crate) fn ascii_bytes_between(word: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = word.wrapping_add(u64::from(0x80 - lo) * ASCII_ONES);
+    let past_hi = word.wrapping_add(u64::from(0x80 - hi - 1) * ASCII_ONES);
+    from_lo & !past_hi & ASCII_HIGH
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.
@@ -896,6 +903,22 @@ mod tests {
                     by_chars(text, from),
                     "{text:?} {from}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_bytes_between_flags_exactly_the_bytes_in_range() {
+        for (lo, hi) in [(b'a', b'z'), (b'A', b'Z'), (b'0', b'9'), (0, 0x7F)] {
+            for b in 0..0x80u8 {
+                let word = u64::from_le_bytes([b'!', b, b'~', 0x7F, 0, b, b'a', b'Z']);
+                let expected = word
+                    .to_le_bytes()
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &x)| (lo..=hi).contains(&x))
+                    .fold(0, |m, (i, _)| m | 0x80 << (8 * i));
+                assert_eq!(ascii_bytes_between(word, lo, hi), expected, "{lo} {hi} {b}");
             }
         }
     }

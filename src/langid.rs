@@ -470,17 +470,12 @@ fn has_short_key(word: &str) -> bool {
 
 /// At most eight ASCII bytes, lower-cased, in one number.
 fn short_key(bytes: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
     let mut key = [0u8; 8];
     let n = bytes.len().min(8);
     key[..n].copy_from_slice(&bytes[..n]);
     let key = u64::from_le_bytes(key);
-    // For ASCII bytes the sums stay inside each byte; their high bits tell ≥ 'A' and > 'Z',
-    // and the capitals get bit 5 (0x80 >> 2) set.
-    let from_a = key.wrapping_add((0x80 - 0x41) * ONES);
-    let past_z = key.wrapping_add((0x80 - 0x5B) * ONES);
-    key | ((from_a & !past_z & HIGH) >> 2)
+    // The capitals get bit 5 (their high bit, 0x80, shifted down by two) set.
+    key | (crate::document::ascii_bytes_between(key, b'A', b'Z') >> 2)
 }
 
 fn source_word_table(
