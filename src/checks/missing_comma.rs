@@ -1,4 +1,4 @@
-use super::{Check, rule};
+use super::{Check, gated_blocks, rule};
 use crate::document::Document;
 use crate::finding::{Finding, RuleInfo};
 use crate::lang::Language;
@@ -37,16 +37,9 @@ impl Check for MissingComma {
         let (Some(pattern), Some(gate)) = (&lang.missing_comma, &lang.missing_comma_gate) else {
             return;
         };
-        // Most articles hold no candidate at all: one search of the whole text settles that.
-        if !gate.is_match(doc.text) {
-            return;
-        }
-        for block in &doc.blocks {
+        // The exact search is slow on text with umlauts; most blocks fail the fast gate.
+        for block in gated_blocks(doc, gate) {
             let body = doc.slice(&block.body);
-            // The exact search is slow on text with umlauts; most blocks fail the fast gate.
-            if !gate.is_match(body) {
-                continue;
-            }
             for caps in pattern.captures_iter(body) {
                 let (Some(whole), Some(conjunction)) = (caps.get(0), caps.get(1)) else {
                     continue;

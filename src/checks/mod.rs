@@ -4,7 +4,7 @@
 //! [`Finding`]s. Checks never print and never mutate the document, so documents can be
 //! checked in parallel.
 
-use crate::document::Document;
+use crate::document::{Block, Document};
 use crate::finding::{Category, Finding, RuleInfo};
 use crate::lang::Language;
 
@@ -156,6 +156,18 @@ pub fn captures_in<'p, 't>(
         .then(|| pattern.captures_iter(text))
         .into_iter()
         .flatten()
+}
+
+/// The blocks of `doc` whose text `gate` matches. Most articles hold nothing a gate finds,
+/// and one search of the whole text settles that before each block is searched on its own.
+pub fn gated_blocks<'d, 'a>(
+    doc: &'d Document<'a>,
+    gate: &'d regex::Regex,
+) -> impl Iterator<Item = &'d Block> + use<'d, 'a> {
+    let any = gate.is_match(doc.text);
+    doc.blocks
+        .iter()
+        .filter(move |block| any && gate.is_match(doc.slice(&block.body)))
 }
 
 /// A name spelled two ways can be caught by the spelling check (article evidence) and by the
