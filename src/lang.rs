@@ -338,10 +338,18 @@ fn comma_pattern(predicates: &[String], conjunctions: &[String], edge: &str) -> 
         let mut chars = w.chars();
         let first = chars.next().map(|c| {
             let upper: String = c.to_uppercase().collect();
-            format!("(?:{}|{})", regex::escape(&c.to_string()), regex::escape(&upper))
+            format!(
+                "(?:{}|{})",
+                regex::escape(&c.to_string()),
+                regex::escape(&upper)
+            )
         });
         let rest = spaced(chars.as_str());
-        format!("{}{rest}|{}", first.unwrap_or_default(), spaced(&w.to_uppercase()))
+        format!(
+            "{}{rest}|{}",
+            first.unwrap_or_default(),
+            spaced(&w.to_uppercase())
+        )
     };
     let predicates = predicates.iter().map(cased).collect::<Vec<_>>().join("|");
     let conjunctions = conjunctions
@@ -446,8 +454,7 @@ impl Language {
         )
         .map(|p| DataRegex::new(&p));
         let comma = |predicates: &[String], edge| {
-            comma_pattern(predicates, &grammar.comma_conjunctions, edge)
-                .map(|p| DataRegex::new(&p))
+            comma_pattern(predicates, &grammar.comma_conjunctions, edge).map(|p| DataRegex::new(&p))
         };
         let missing_comma = comma(&grammar.comma_predicates, WORD_EDGE);
         let missing_comma_gate = comma(&last_words(&grammar.comma_predicates), NO_EDGE);
@@ -736,7 +743,13 @@ mod tests {
             "Nicht bekannt dass",
             "UNGEKLÄRT warum",
         ];
-        let quiet = ["Unklar, ob er kommt", "unKlar ob", "unklarob", "Das Unklare ob", "klar ob"];
+        let quiet = [
+            "Unklar, ob er kommt",
+            "unKlar ob",
+            "unklarob",
+            "Das Unklare ob",
+            "klar ob",
+        ];
         for text in flagged {
             assert!(exact.is_match(text), "{text}");
             assert!(gate.is_match(text), "gate: {text}");
