@@ -647,6 +647,13 @@ impl<'a> Vocabulary<'a> {
             .map(|&id| id as usize)
     }
 
+    /// For each token of the document, in order, the form index if it is a word.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = Option<usize>> + '_ {
+        self.ids
+            .iter()
+            .map(|&id| (id != Self::NONE).then_some(id as usize))
+    }
+
     /// How often a form occurs.
     pub fn count(&self, form: &str) -> usize {
         self.index

@@ -538,13 +538,13 @@ fn running_counts(doc: &Document, forms: &[Word]) -> Vec<RunningCounts> {
     let mut running = RunningCounts::default();
     let mut before = Vec::with_capacity(doc.tokens.len() + 1);
     before.push(running);
-    for i in 0..doc.tokens.len() {
-        if let Some(id) = doc.vocabulary.id(i) {
+    before.extend(doc.vocabulary.ids().map(|id| {
+        if let Some(id) = id {
             running.words += 1;
             running.give_aways += u32::from(forms[id].foreign != 0);
         }
-        before.push(running);
-    }
+        running
+    }));
     before
 }
 
@@ -578,11 +578,18 @@ fn marker_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
     // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
     // much longer than every marker is none.
     if form.len() <= table.longest + 4 {
-        fold_into(form, folded);
-        table.words.get(folded.as_str()).copied().unwrap_or(0)
+        folded_mask(form, table, folded)
     } else {
         0
     }
+}
+
+/// The bits of the marker table for a word form, folded into `folded` to be looked up: the
+/// rarer way, kept out of line so that the common one needs no room for it.
+#[inline(never)]
+fn folded_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
+    fold_into(form, folded);
+    table.words.get(folded.as_str()).copied().unwrap_or(0)
 }
 
 /// Answers "is this position inside a quotation?" for any position.
@@ -624,12 +631,16 @@ fn fold_into(text: &str, out: &mut String) {
     }
     for c in text.chars() {
         // The Unicode tables are consulted only for the few letters beyond ASCII.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == '’' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '’' => out.push('\''),
+            // The capitals of Latin-1 (À–Þ but ×) lower-case 32 code points on; every other
+            // character of Latin-1 is its own lower case.
+            '\u{C0}'..='\u{DE}' if c != '×' => {
+                out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            }
+            '\u{80}'..='\u{FF}' => out.push(c),
+            _ => out.extend(c.to_lowercase()),
         }
     }
 }
@@ -955,6 +966,21 @@ mod tests {
             assert_eq!(quotations.covers(pos), inside, "{pos}");
         }
         assert!(!Quotations::new(Vec::new()).covers(0));
+    }
+
+    #[test]
+    fn folding_lower_cases_as_unicode_does() {
+        let mut folded = String::new();
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{1E9E}', '\u{212A}', '\u{10400}']) {
+            let text = format!("Ab{c}’x");
+            fold_into(&text, &mut folded);
+            let lower: String = match c {
+                '’' => "'".into(),
+                _ => c.to_lowercase().collect(),
+            };
+            let expected = format!("ab{lower}'x");
+            assert_eq!(folded, expected, "{c:?}");
+        }
     }
 
     #[test]
