@@ -536,7 +536,7 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
 
 /// How many of eight bytes (read little-endian), from the first, are ASCII letters before any
 /// other byte.
-fn leading_ascii_letters(word: u64) -> usize {
+pub(crate) fn leading_ascii_letters(word: u64) -> usize {
     // Setting bit 5 maps A–Z onto a–z and no other byte into a–z; a byte from 0x80 up is
     // flagged by its own high bit (its carry can only spoil later bytes).
     let lower = word | (0x20 * ASCII_ONES);
@@ -566,7 +566,7 @@ fn joiner_allowed(joiner: char, next: char, has_letter: bool) -> bool {
 
 /// `char::is_alphabetic`, with the Latin-1 letters of European text (ä, ß, é …) and the
 /// typographic quotes and dashes answered without a look-up in the Unicode tables.
-fn is_alphabetic(c: char) -> bool {
+pub(crate) fn is_alphabetic(c: char) -> bool {
     latin1_or_punctuation_letter(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
@@ -645,6 +645,13 @@ impl<'a> Vocabulary<'a> {
             .get(token)
             .filter(|&&id| id != Self::NONE)
             .map(|&id| id as usize)
+    }
+
+    /// For each token of the document, in order, the form index if it is a word.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = Option<usize>> + '_ {
+        self.ids
+            .iter()
+            .map(|&id| (id != Self::NONE).then_some(id as usize))
     }
 
     /// How often a form occurs.

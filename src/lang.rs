@@ -11,6 +11,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Deserialize;
 
+use crate::document;
 use crate::keywords::{self, ByteSet};
 use crate::locale::{self, Locale};
 
@@ -547,6 +548,10 @@ struct FrequentWords {
     words: FxHashMap<&'static str, u32>,
     /// The length in bytes of the longest word: longer words need no look-up.
     longest: usize,
+    /// The words of at most eight ASCII letters, by [`letters_key`]: most words of a text are
+    /// such, and are looked up without folding them into a buffer or hashing a string. A
+    /// word with any other character is never a run of letters, all ASCII, of the text.
+    short_words: FxHashMap<u64, u32>,
 }
 
 impl FrequentWords {
@@ -562,10 +567,18 @@ impl FrequentWords {
                 }
             }
             let longest = words.keys().map(|w| w.len()).max().unwrap_or(0);
+            let short_words = words
+                .iter()
+                .filter(|(w, _)| {
+                    (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .map(|(w, &mask)| (letters_key(w.as_bytes()), mask))
+                .collect();
             FrequentWords {
                 languages,
                 words,
                 longest,
+                short_words,
             }
         })
     }
@@ -581,14 +594,18 @@ pub fn recognise(text: &str) -> Option<&'static str> {
     let hits = &mut hits[..table.languages.len()];
     let mut words = 0;
     let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(SAMPLE_WORDS)
-    {
+    for word in letter_runs(text).take(SAMPLE_WORDS) {
         words += 1;
         // Frequent words are short; longer words need no look-up.
         if word.len() > table.longest {
+            continue;
+        }
+        // Nearly every word is a short run of ASCII letters, found by its key.
+        if (1..=8).contains(&word.len()) && word.is_ascii() {
+            let mask = table.short_words.get(&letters_key(word.as_bytes()));
+            for language in languages_of(mask.copied().unwrap_or(0)) {
+                hits[language] += 1;
+            }
             continue;
         }
         lower.clear();
@@ -603,6 +620,80 @@ pub fn recognise(text: &str) -> Option<&'static str> {
         }
     }
     clear_winner(hits, words).map(|best| table.languages[best].code)
+}
+
+/// The words of a text, as runs of letters (`char::is_alphabetic`): the non-empty pieces of
+/// `text.split(|c: char| !c.is_alphabetic())`. Read byte by byte, so that ASCII, nearly all
+/// of European text, is classified without decoding a character.
+fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = skip_non_letters(text, i);
+        i = skip_letters(text, start);
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// The character of `text` at byte `i` (a character boundary) if it is a letter beyond
+/// ASCII, with its length in bytes.
+fn letter_beyond_ascii(text: &str, i: usize) -> Option<usize> {
+    let c = text.get(i..)?.chars().next()?;
+    document::is_alphabetic(c).then_some(c.len_utf8())
+}
+
+/// The first byte offset from `i` (a character boundary) of a letter, or the end of `text`.
+fn skip_non_letters(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+        } else if letter_beyond_ascii(text, i).is_some() {
+            break;
+        } else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    i
+}
+
+/// The first byte offset from `i` (a character boundary) of a character that is no letter,
+/// or the end of `text`. ASCII letters are skipped eight at a time.
+fn skip_letters(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        if let Some(eight) = bytes
+            .get(i..i + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        {
+            let letters = document::leading_ascii_letters(u64::from_le_bytes(eight));
+            i += letters;
+            if letters == 8 {
+                continue;
+            }
+        }
+        let len = match bytes.get(i) {
+            None => return i,
+            Some(b) if b.is_ascii() => b.is_ascii_alphabetic().then_some(1),
+            Some(_) => letter_beyond_ascii(text, i),
+        };
+        match len {
+            Some(len) => i += len,
+            None => return i,
+        }
+    }
+}
+
+/// A word of at most eight ASCII letters, lower-cased, in one number: zero bytes pad it, and
+/// no word has a zero byte, so two words have the same key only if they are the same.
+fn letters_key(word: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    key[..word.len()].copy_from_slice(word);
+    // Setting bit 5 lower-cases an ASCII letter; the padding is left zero.
+    let case_bits = u64::MAX >> (64 - 8 * word.len());
+    u64::from_le_bytes(key) | (case_bits & (0x20 * 0x0101_0101_0101_0101))
 }
 
 /// The indexes of the bits set in a mask of languages (one bit per language), lowest first.
@@ -680,6 +771,36 @@ mod tests {
         }
         assert_eq!(recognise(texts[0]), Some("de"));
         assert_eq!(recognise(texts[1]), Some("en"));
+    }
+
+    #[test]
+    fn letter_runs_are_the_pieces_between_non_letters() {
+        let texts = [
+            "Die Regierung hat am Mittwoch beschlossen, die Hilfen für die Ukraine.",
+            "„Straße“ – Ärger über 10.000 Euro… l'homme rock’n’roll",
+            "  Αθήνα Київ 三 ǅx Ⅻ ½² \u{212A}elvin ſ İstanbul\t\r\n",
+            "a",
+            "1",
+            "",
+            "é",
+            "€",
+            "xé€ü1ß",
+        ];
+        for text in texts {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(letter_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn letters_keys_are_lower_case_and_padded() {
+        assert_eq!(letters_key(b"The"), letters_key(b"the"));
+        assert_eq!(letters_key(b"ABCDEFGH"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(letters_key(b"x"), u64::from(b'x'));
+        assert_ne!(letters_key(b"ab"), letters_key(b"abc"));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::sync::{Mutex, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::{BlockKind, Document, TokenKind};
+use crate::document::{BlockKind, Document};
 use crate::lang::{self, Language};
 
 /// A statistical language identifier.
@@ -283,12 +283,16 @@ fn markers(source: &'static Language, target: &Language) -> Markers {
 struct Context<'d, 'a> {
     doc: &'d Document<'a>,
     identifier: Identifier,
-    /// Each candidate source language with its give-away words.
     /// The target's and the candidate sources' give-away words.
     table: &'static MarkerTable,
-    /// What each token says about the language (indexed like `Document::tokens`), worked
-    /// out once: sentences are judged on their own and again as part of their paragraph.
-    words: Vec<Word>,
+    /// What each distinct word form says about the language, outside any quotation (indexed
+    /// like `Vocabulary::forms`).
+    forms: Vec<Word>,
+    /// The words and the words that give away some source language before each token
+    /// (indexed like `Document::tokens`, one more at the end): a span's counts are two
+    /// look-ups, and most spans have too few give-aways to be foreign.
+    before: Vec<RunningCounts>,
+    quotations: Quotations,
 }
 
 /// Finds the sentences of article text written in another language than the target.
@@ -300,11 +304,14 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
     let mut candidates = vec![target.code];
     candidates.extend(sources.iter().copied());
     let table = marker_table(target, &sources);
+    let forms = classify_forms(doc, table);
     let cx = Context {
         doc,
         identifier: Identifier::new(backend, &candidates),
-        words: classify_words(doc, table),
+        before: running_counts(doc, &forms),
+        forms,
         table,
+        quotations: Quotations::new(quoted_spans(doc)),
     };
     let mut profile = Profile {
         sources,
@@ -317,7 +324,7 @@ pub fn profile(doc: &Document, backend: Backend) -> Profile {
         let whole_block = cx.foreign(&block.body, headline);
         for index in block.sentences.clone() {
             let span = &doc.sentences[index].span;
-            let words = word_count(doc, span);
+            let words = cx.counts_in(span).words as usize;
             profile.words += words;
             // A block of one sentence is judged once: the sentence is the whole block.
             let found = if *span == block.body {
@@ -507,36 +514,44 @@ fn target_markers(
         .collect()
 }
 
-/// Each token as the analysis sees it (non-word tokens are never counted).
-fn classify_words(doc: &Document, table: &MarkerTable) -> Vec<Word> {
-    // What a word says about the language depends on its form alone, so it is worked out
-    // once per distinct form; only "inside a quotation" depends on where the token stands.
+/// Each distinct word form as the analysis sees it: what a word says about the language
+/// depends on its form alone; only "inside a quotation" depends on where the token stands.
+fn classify_forms(doc: &Document, table: &MarkerTable) -> Vec<Word> {
     let mut folded = String::new();
-    let forms: Vec<Word> = doc
-        .vocabulary
+    doc.vocabulary
         .forms
         .iter()
         .map(|form| classify_form(form, table, &mut folded))
-        .collect();
-    let mut quoted = QuotedSweep::new(quoted_spans(doc));
-    doc.tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| match doc.vocabulary.id(i) {
-            Some(id) => Word {
-                quoted: quoted.covers(t.span.start),
-                ..forms[id]
-            },
-            None => Word::default(),
-        })
         .collect()
+}
+
+/// Counts of word tokens from the start of a document.
+#[derive(Debug, Default, Clone, Copy)]
+struct RunningCounts {
+    words: u32,
+    /// Words that give away at least one source language.
+    give_aways: u32,
+}
+
+/// The [`RunningCounts`] before each token of a document and after its last.
+fn running_counts(doc: &Document, forms: &[Word]) -> Vec<RunningCounts> {
+    let mut running = RunningCounts::default();
+    let mut before = Vec::with_capacity(doc.tokens.len() + 1);
+    before.push(running);
+    before.extend(doc.vocabulary.ids().map(|id| {
+        if let Some(id) = id {
+            running.words += 1;
+            running.give_aways += u32::from(forms[id].foreign != 0);
+        }
+        running
+    }));
+    before
 }
 
 /// A word form as the analysis sees it, outside any quotation (`folded` is a scratch buffer).
 fn classify_form(form: &str, table: &MarkerTable, folded: &mut String) -> Word {
     let mask = marker_mask(form, table, folded);
     Word {
-        word: true,
         lower_case: form.chars().next().is_some_and(char::is_lowercase),
         quoted: false,
         own_marker: mask & OWN_MARKER != 0,
@@ -563,40 +578,46 @@ fn marker_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
     // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
     // much longer than every marker is none.
     if form.len() <= table.longest + 4 {
-        fold_into(form, folded);
-        table.words.get(folded.as_str()).copied().unwrap_or(0)
+        folded_mask(form, table, folded)
     } else {
         0
     }
 }
 
-/// Answers "is this position inside a quotation?" for ascending positions in one pass over
-/// the quoted spans (which are ordered by their start and may nest).
-struct QuotedSweep {
-    spans: std::vec::IntoIter<Range<usize>>,
-    next: Option<Range<usize>>,
-    /// The furthest end of the spans that start at or before the last position asked about.
-    covered_until: usize,
+/// The bits of the marker table for a word form, folded into `folded` to be looked up: the
+/// rarer way, kept out of line so that the common one needs no room for it.
+#[inline(never)]
+fn folded_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
+    fold_into(form, folded);
+    table.words.get(folded.as_str()).copied().unwrap_or(0)
 }
 
-impl QuotedSweep {
-    fn new(spans: Vec<Range<usize>>) -> QuotedSweep {
-        let mut spans = spans.into_iter();
-        let next = spans.next();
-        QuotedSweep {
-            spans,
-            next,
-            covered_until: 0,
-        }
+/// Answers "is this position inside a quotation?" for any position.
+struct Quotations {
+    /// The starts of the quoted spans, ascending.
+    starts: Vec<usize>,
+    /// For each span, the furthest end of it and the spans before it (spans may nest).
+    reach: Vec<usize>,
+}
+
+impl Quotations {
+    /// The quotations of `spans`, which are ordered by their start.
+    fn new(spans: Vec<Range<usize>>) -> Quotations {
+        let starts = spans.iter().map(|s| s.start).collect();
+        let reach = spans
+            .iter()
+            .scan(0, |furthest, s| {
+                *furthest = s.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        Quotations { starts, reach }
     }
 
-    /// Whether a span contains `pos`; `pos` must not be smaller than in the previous call.
-    fn covers(&mut self, pos: usize) -> bool {
-        while let Some(span) = self.next.take_if(|s| s.start <= pos) {
-            self.covered_until = self.covered_until.max(span.end);
-            self.next = self.spans.next();
-        }
-        pos < self.covered_until
+    /// Whether a quoted span contains `pos`.
+    fn covers(&self, pos: usize) -> bool {
+        let started = self.starts.partition_point(|&start| start <= pos);
+        started > 0 && pos < self.reach[started - 1]
     }
 }
 
@@ -610,21 +631,18 @@ fn fold_into(text: &str, out: &mut String) {
     }
     for c in text.chars() {
         // The Unicode tables are consulted only for the few letters beyond ASCII.
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if c == '’' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '’' => out.push('\''),
+            // The capitals of Latin-1 (À–Þ but ×) lower-case 32 code points on; every other
+            // character of Latin-1 is its own lower case.
+            '\u{C0}'..='\u{DE}' if c != '×' => {
+                out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            }
+            '\u{80}'..='\u{FF}' => out.push(c),
+            _ => out.extend(c.to_lowercase()),
         }
     }
-}
-
-fn word_count(doc: &Document, span: &Range<usize>) -> usize {
-    doc.tokens_in(span)
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .count()
 }
 
 /// Why a span was judged foreign.
@@ -638,6 +656,11 @@ struct Verdict {
 impl Context<'_, '_> {
     /// Whether a span of article text is in a source language rather than the target.
     fn foreign(&self, span: &Range<usize>, headline: bool) -> Option<Verdict> {
+        // No language's give-aways can reach the minimum in a span with fewer words that
+        // give away any: most sentences are told apart by two look-ups.
+        if (self.counts_in(span).give_aways as usize) < MIN_MARKERS {
+            return None;
+        }
         let indexes = self.word_indexes(span);
         let tally = self.tally(indexes.clone());
         let words = tally.quoted.words + tally.unquoted.words;
@@ -648,7 +671,7 @@ impl Context<'_, '_> {
         }
         // Quoted words are the speaker's; the sentence around them decides, when it has words.
         let unquoted_decide = tally.unquoted.words >= 3;
-        let decisive = |i: &usize| !unquoted_decide || !self.words[*i].quoted;
+        let decisive = |i: &usize| !unquoted_decide || !self.word(*i).quoted;
         // The function words are counted first: they are cheap, and without them no detector
         // verdict counts, so most sentences never reach the detector.
         let counts = if unquoted_decide {
@@ -661,7 +684,7 @@ impl Context<'_, '_> {
             indexes
                 .clone()
                 .filter(decisive)
-                .filter(move |&i| self.words[i].foreign & (1 << language) != 0)
+                .filter(move |&i| self.word(i).foreign & (1 << language) != 0)
         };
         let enough = |found: usize| found >= MIN_MARKERS && own * 2 < found;
         if !found[..self.table.languages.len()]
@@ -699,7 +722,7 @@ impl Context<'_, '_> {
     fn tally(&self, words: impl Iterator<Item = usize>) -> Tally {
         let mut tally = Tally::default();
         for i in words {
-            let w = &self.words[i];
+            let w = self.word(i);
             tally.lower += usize::from(w.lower_case);
             let counts = if w.quoted {
                 &mut tally.quoted
@@ -717,8 +740,31 @@ impl Context<'_, '_> {
 
     fn own_marker_count(&self, span: &Range<usize>) -> usize {
         self.word_indexes(span)
-            .filter(|&i| self.words[i].own_marker)
+            .filter(|&i| self.word(i).own_marker)
             .count()
+    }
+
+    /// What token `i`, a word, says about the language.
+    fn word(&self, i: usize) -> Word {
+        let form = self
+            .doc
+            .vocabulary
+            .id(i)
+            .map_or_else(Word::default, |id| self.forms[id]);
+        Word {
+            quoted: self.quotations.covers(self.doc.tokens[i].span.start),
+            ..form
+        }
+    }
+
+    /// The counts of the words inside a span.
+    fn counts_in(&self, span: &Range<usize>) -> RunningCounts {
+        let tokens = self.doc.token_range(span);
+        let (from, to) = (self.before[tokens.start], self.before[tokens.end]);
+        RunningCounts {
+            words: to.words - from.words,
+            give_aways: to.give_aways - from.give_aways,
+        }
     }
 
     /// The indexes of the word tokens inside a span.
@@ -726,7 +772,7 @@ impl Context<'_, '_> {
         let tokens = &self.doc.tokens;
         let from = tokens.partition_point(|t| t.span.start < span.start);
         let to = tokens.partition_point(|t| t.span.start < span.end);
-        (from..to).filter(|&i| self.words[i].word)
+        (from..to).filter(|&i| self.doc.vocabulary.id(i).is_some())
     }
 }
 
@@ -762,7 +808,6 @@ impl MarkerCounts {
 /// A token as the analysis sees it.
 #[derive(Debug, Default, Clone, Copy)]
 struct Word {
-    word: bool,
     lower_case: bool,
     quoted: bool,
     /// A give-away word of the target language.
@@ -909,6 +954,32 @@ mod tests {
                 table.words[word],
                 "{word:?}"
             );
+        }
+    }
+
+    #[test]
+    fn quotations_cover_the_positions_inside_nested_spans() {
+        let spans = vec![2..10, 3..5, 12..14, 13..20, 30..31];
+        let quotations = Quotations::new(spans.clone());
+        for pos in 0..35 {
+            let inside = spans.iter().any(|s| s.contains(&pos));
+            assert_eq!(quotations.covers(pos), inside, "{pos}");
+        }
+        assert!(!Quotations::new(Vec::new()).covers(0));
+    }
+
+    #[test]
+    fn folding_lower_cases_as_unicode_does() {
+        let mut folded = String::new();
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{1E9E}', '\u{212A}', '\u{10400}']) {
+            let text = format!("Ab{c}’x");
+            fold_into(&text, &mut folded);
+            let lower: String = match c {
+                '’' => "'".into(),
+                _ => c.to_lowercase().collect(),
+            };
+            let expected = format!("ab{lower}'x");
+            assert_eq!(folded, expected, "{c:?}");
         }
     }
 
