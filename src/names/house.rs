@@ -240,18 +240,14 @@ impl HouseList {
         }
         for tokens in ranges {
             let mut i = tokens.start;
-            while i < tokens.end {
-                // Only words start a listed spelling, and only words have a vocabulary id.
-                let candidate = doc.vocabulary.id(i).is_some_and(|id| starts_spelling[id]);
-                match candidate
-                    .then(|| self.match_at(doc, i, tokens.end))
-                    .flatten()
-                {
+            while let Some(candidate) = doc.vocabulary.next_marked(i..tokens.end, &starts_spelling)
+            {
+                match self.match_at(doc, candidate, tokens.end) {
                     Some(m) => {
                         i = m.tokens.end;
                         out.push(m);
                     }
-                    None => i += 1,
+                    None => i = candidate + 1,
                 }
             }
         }
