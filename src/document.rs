@@ -813,7 +813,11 @@ mod tests {
         assert_eq!(doc.vocabulary.next_marked(0..4, &putins), None);
         let putin = [true];
         assert_eq!(doc.vocabulary.next_marked(1..6, &putin), Some(2));
-        assert_eq!(doc.vocabulary.next_marked(3..9, &putin), None, "past the end");
+        assert_eq!(
+            doc.vocabulary.next_marked(3..9, &putin),
+            None,
+            "past the end"
+        );
     }
 
     /// The tokenizer without its ASCII shortcuts: every character decoded and classified by
