@@ -242,11 +242,18 @@ fn rule_starts(rules: &[Rule]) -> (Vec<Vec<usize>>, Vec<usize>) {
 /// Whether the lower case of an ASCII word ends with `ending`, without making it.
 fn ends_lowercase_with(word: &str, ending: &str) -> bool {
     let (word, ending) = (word.as_bytes(), ending.as_bytes());
-    word.len() >= ending.len()
-        && word[word.len() - ending.len()..]
-            .iter()
-            .zip(ending)
-            .all(|(w, e)| w.to_ascii_lowercase() == *e)
+    // The last bytes first: a word is asked about many endings, and most differ there.
+    match (word.last(), ending.last()) {
+        (_, None) => true,
+        (Some(w), Some(e)) if w.to_ascii_lowercase() == *e => {
+            word.len() >= ending.len()
+                && word[word.len() - ending.len()..]
+                    .iter()
+                    .zip(ending)
+                    .all(|(w, e)| w.to_ascii_lowercase() == *e)
+        }
+        _ => false,
+    }
 }
 
 fn applies(rule: &Rule, word: &[char], at: usize) -> bool {
