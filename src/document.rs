@@ -654,6 +654,17 @@ impl<'a> Vocabulary<'a> {
             .map(|&id| (id != Self::NONE).then_some(id as usize))
     }
 
+    /// The first token of `tokens` whose form `marked` marks (by form id), if any. Scans the
+    /// form ids alone: checks that only care for a few forms pass over the rest of an
+    /// article's words this way.
+    pub fn next_marked(&self, tokens: Range<usize>, marked: &[bool]) -> Option<usize> {
+        let start = tokens.start;
+        // A token that is no word has the id NONE, which no table reaches.
+        let k = (self.ids.get(tokens)?.iter())
+            .position(|&id| marked.get(id as usize) == Some(&true))?;
+        Some(start + k)
+    }
+
     /// How often a form occurs.
     pub fn count(&self, form: &str) -> usize {
         self.index
@@ -799,6 +810,21 @@ mod tests {
         assert_eq!(doc.vocabulary.forms, ["Putin", "und", "Putins"]);
         assert_eq!(doc.vocabulary.id(2), Some(0));
         assert_eq!(doc.vocabulary.id(5), None, "the full stop is no word");
+    }
+
+    #[test]
+    fn marked_forms_are_found_in_a_token_range() {
+        let doc = german("Putin und Putin und Putins.");
+        let putins = [false, false, true];
+        assert_eq!(doc.vocabulary.next_marked(0..6, &putins), Some(4));
+        assert_eq!(doc.vocabulary.next_marked(0..4, &putins), None);
+        let putin = [true];
+        assert_eq!(doc.vocabulary.next_marked(1..6, &putin), Some(2));
+        assert_eq!(
+            doc.vocabulary.next_marked(3..9, &putin),
+            None,
+            "past the end"
+        );
     }
 
     /// The tokenizer without its ASCII shortcuts: every character decoded and classified by

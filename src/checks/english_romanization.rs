@@ -230,11 +230,11 @@ impl<'c, 'd, 'a> Forms<'c, 'd, 'a> {
             |f| &f.evidence,
             || {
                 let word = cx.base_word(t);
-                let c = rom.convert(word);
+                let weak_only = rom.read_conversion(word, |c| c.weak_only);
                 Evidence {
                     strong: rom.has_strong_ending(word)
-                        && (!c.weak_only || rom.has_weak_ending(word)),
-                    weak_only: c.weak_only,
+                        && (!weak_only || rom.has_weak_ending(word)),
+                    weak_only,
                 }
             },
         )

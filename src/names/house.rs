@@ -240,18 +240,14 @@ impl HouseList {
         }
         for tokens in ranges {
             let mut i = tokens.start;
-            while i < tokens.end {
-                // Only words start a listed spelling, and only words have a vocabulary id.
-                let candidate = doc.vocabulary.id(i).is_some_and(|id| starts_spelling[id]);
-                match candidate
-                    .then(|| self.match_at(doc, i, tokens.end))
-                    .flatten()
-                {
+            while let Some(candidate) = doc.vocabulary.next_marked(i..tokens.end, &starts_spelling)
+            {
+                match self.match_at(doc, candidate, tokens.end) {
                     Some(m) => {
                         i = m.tokens.end;
                         out.push(m);
                     }
-                    None => i += 1,
+                    None => i = candidate + 1,
                 }
             }
         }
@@ -261,7 +257,7 @@ impl HouseList {
     /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
     /// ([`HouseList::match_at`] finds nothing).
     fn may_start(&self, word: &str) -> bool {
-        self.key_starts.may_begin(word) && self.has_key(word)
+        self.key_starts.may_hold_key(word) && self.has_key(word)
     }
 
     /// Whether one of the lookup keys of a word is a key of the list. Kept out of line: it
@@ -386,16 +382,46 @@ struct KeyStarts {
     /// The first three bytes of longer keys, hashed: a word that shares a hash with a key
     /// is only looked up for nothing.
     triples: BitTable,
+    /// The first three bytes of longer keys with their length, hashed: many German words
+    /// begin like a listed name ("Verhandlungen", "Vereinte Nationen"), few as long as it.
+    triple_lengths: BitTable,
 }
 
 impl KeyStarts {
     fn insert(&mut self, key: &str) {
         match key.as_bytes() {
-            [a, b, c, ..] => self.triples.insert(triple_index(*a, *b, *c)),
+            [a, b, c, ..] => {
+                self.triples.insert(triple_index(*a, *b, *c));
+                let length = triple_length_index(*a, *b, *c, key.len());
+                self.triple_lengths.insert(length);
+            }
             [a, b] => self.pairs.insert(pair_index(*a, *b)),
             [a] => self.singles.insert(*a),
             [] => {}
         }
+    }
+
+    /// Whether one of the lookup keys of `word` ([`lookup_keys`]) may be a key: a key of one
+    /// or two bytes begins the word, or a longer one begins it and is as long as one of them
+    /// (the word, the word without a final `s`, the part before a hyphen).
+    fn may_hold_key(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if !self.may_begin(word) {
+            return false;
+        }
+        let [a, b, c, ..] = *bytes else {
+            // Only a key of one or two bytes begins a word this short.
+            return true;
+        };
+        let short_key = self.singles.contains(a) || self.pairs.contains(pair_index(a, b));
+        let as_long = |len: usize| {
+            self.triple_lengths
+                .contains(triple_length_index(a, b, c, len))
+        };
+        short_key
+            || as_long(bytes.len())
+            || (bytes.last() == Some(&b's') && as_long(bytes.len() - 1))
+            || before_hyphen(word).is_some_and(|head| as_long(head.len()))
     }
 
     /// Whether some key may begin `word`.
@@ -417,6 +443,12 @@ impl KeyStarts {
 
 fn pair_index(a: u8, b: u8) -> u16 {
     u16::from(a) << 8 | u16::from(b)
+}
+
+/// [`triple_index`] of three bytes and a length (the length's low byte).
+fn triple_length_index(a: u8, b: u8, c: u8, len: usize) -> u16 {
+    let packed = u32::from_le_bytes([a, b, c, len as u8]);
+    (packed.wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
 fn triple_index(a: u8, b: u8, c: u8) -> u16 {
@@ -619,6 +651,29 @@ mod tests {
             assert!(!starts.may_begin(word), "{word}");
         }
         assert!(!KeyStarts::default().may_begin("Kim"));
+    }
+
+    #[test]
+    fn key_lengths_rule_out_words_that_begin_like_a_key() {
+        let mut starts = KeyStarts::default();
+        for key in ["Kim", "Kiew", "al", "Vereinte"] {
+            starts.insert(key);
+        }
+        for word in [
+            "Kim",
+            "Kims",
+            "Kim-Regierung",
+            "Kiews",
+            "als",
+            "al-Kaida",
+            "alles",
+            "Vereinte",
+        ] {
+            assert!(starts.may_hold_key(word), "{word}");
+        }
+        for word in ["Kimono", "Kie", "Vereint", "Vereinten", "Kim_", ""] {
+            assert!(!starts.may_hold_key(word), "{word}");
+        }
     }
 
     #[test]

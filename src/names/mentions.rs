@@ -40,8 +40,14 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Found {
         .iter()
         .map(|form| is_capitalised_word(form).then(|| lexicon.facts(form)))
         .collect();
+    // By vocabulary id: capitalised forms that are no common noun, the words that can be a
+    // name on their own (unless they are a sentence start).
+    let name_forms: Vec<bool> = facts
+        .iter()
+        .map(|f| f.is_some_and(|f| !f.common_noun))
+        .collect();
     let mut mentions = Vec::new();
-    for_each_capitalised_run(doc, &facts, &starts, |run| {
+    for_each_capitalised_run(doc, &facts, &name_forms, &starts, |run| {
         mentions_of_run(run, |w| w.foreign(doc, lexicon), &mut mentions)
     });
     Found { mentions, facts }
@@ -96,12 +102,14 @@ impl RunWord {
 /// Hands each maximal run of capitalised words joined by spaces that holds a name word to
 /// `each`, in text order. A run without one holds no mention ([`mentions_of_run`]), so runs
 /// are only gathered around a word that can be a name: most words of an article are
-/// lower-case or common nouns, and they are passed over with one look at their form's facts.
+/// lower-case or common nouns, and they are passed over by their form id alone: `name_forms`
+/// marks the forms that can be a name on their own unless capitalised as a sentence start.
 /// One buffer holds every run in turn: most runs are a single word, and a vector apiece cost
 /// more than finding them.
 fn for_each_capitalised_run(
     doc: &Document,
     facts: &[Option<WordFacts>],
+    name_forms: &[bool],
     starts: &[bool],
     mut each: impl FnMut(&[RunWord]),
 ) {
@@ -115,8 +123,9 @@ fn for_each_capitalised_run(
         };
         let tokens = doc.token_range(&block.span);
         let mut i = tokens.start;
-        while i < tokens.end {
-            if !words.may_name(i) {
+        while let Some(next) = doc.vocabulary.next_marked(i..tokens.end, name_forms) {
+            i = next;
+            if words.capitalised(i).is_none() {
                 i += 1;
                 continue;
             }
@@ -163,12 +172,6 @@ impl BlockWords<'_, '_, '_> {
         let f = self.facts(i)?;
         let sentence_start = f.lowercase_word && self.starts[i] && !self.in_credit(i);
         (!sentence_start).then_some(f)
-    }
-
-    /// Token `i` is a capitalised word that can be a name on its own.
-    fn may_name(&self, i: usize) -> bool {
-        // The common-noun test first: it rules out most capitalised words at once.
-        self.facts(i).is_some_and(|f| !f.common_noun) && self.capitalised(i).is_some()
     }
 
     /// Tokens `i` and `i + 1` are capitalised words of one run: joined by spaces only, and

@@ -65,6 +65,11 @@ pub struct Conversion {
 #[derive(Debug)]
 pub struct Romanization {
     rules: Vec<Rule>,
+    /// The rules to try at a letter, in file order: every rule may start at an ASCII letter
+    /// whose entry lists it, and at another letter if `other_starts` lists it. A rule can
+    /// only apply where its first letter is, and most letters of a name start no rule.
+    ascii_starts: Vec<Vec<usize>>,
+    other_starts: Vec<usize>,
     evidence: Evidence,
     given_names: FxHashMap<String, String>,
     /// Conversions already made: the name checks convert every name of every article.
@@ -75,8 +80,11 @@ pub struct Romanization {
 impl Romanization {
     pub fn parse(text: &str) -> Result<Romanization, toml::de::Error> {
         let file: RomanizationFile = toml::from_str(text)?;
+        let (ascii_starts, other_starts) = rule_starts(&file.rule);
         Ok(Romanization {
             rules: file.rule,
+            ascii_starts,
+            other_starts,
             evidence: file.evidence,
             given_names: file.given_names,
             conversions: WordMemo::new(),
@@ -92,8 +100,13 @@ impl Romanization {
     /// Whether the German romanisation differs from the word: [`Romanization::convert`]
     /// without copying the converted word.
     pub fn changes(&self, word: &str) -> bool {
+        self.read_conversion(word, |c| c.changed)
+    }
+
+    /// Hands [`Romanization::convert`]'s answer to `read` instead of copying it.
+    pub fn read_conversion<R>(&self, word: &str, read: impl FnOnce(&Conversion) -> R) -> R {
         self.conversions
-            .read_or(word, || self.convert_word(word), |c| c.changed)
+            .read_or(word, || self.convert_word(word), read)
     }
 
     fn convert_word(&self, word: &str) -> Conversion {
@@ -117,7 +130,15 @@ impl Romanization {
         let mut converted = String::new();
         let mut i = 0;
         while i < lower.len() {
-            match self.rules.iter().find(|r| applies(r, &lower, i)) {
+            let starting = match u8::try_from(lower[i]) {
+                Ok(b) if b.is_ascii() => &self.ascii_starts[usize::from(b)],
+                _ => &self.other_starts,
+            };
+            let rule = starting
+                .iter()
+                .map(|&r| &self.rules[r])
+                .find(|r| applies(r, &lower, i));
+            match rule {
                 Some(rule) => {
                     converted.push_str(&rule.to);
                     if rule.to != rule.from {
@@ -150,11 +171,12 @@ impl Romanization {
 
     /// The word ends like a name of a language that is not written in Cyrillic.
     pub fn has_foreign_ending(&self, word: &str) -> bool {
+        let endings = &self.evidence.not_slavic_endings;
+        if word.is_ascii() {
+            return endings.iter().any(|e| ends_lowercase_with(word, e));
+        }
         let lower = word.to_lowercase();
-        self.evidence
-            .not_slavic_endings
-            .iter()
-            .any(|e| lower.ends_with(e.as_str()))
+        endings.iter().any(|e| lower.ends_with(e.as_str()))
     }
 
     /// The word ends so that a v → w change alone is worth reporting ("Lavrov").
@@ -163,6 +185,11 @@ impl Romanization {
     }
 
     fn ends_with_any(&self, word: &str, endings: &[String]) -> bool {
+        if word.is_ascii() {
+            // Most names: their lower case has as many letters, read off each byte.
+            return word.len() >= self.evidence.min_chars
+                && endings.iter().any(|e| ends_lowercase_with(word, e));
+        }
         let lower = word.to_lowercase();
         lower.chars().count() >= self.evidence.min_chars
             && endings.iter().any(|e| lower.ends_with(e.as_str()))
@@ -190,6 +217,42 @@ impl Romanization {
     /// The German press form of an East Slavic given name as English texts write it.
     pub fn given_name(&self, word: &str) -> Option<&str> {
         self.given_names.get(word).map(String::as_str)
+    }
+}
+
+/// For each ASCII letter, the rules that may start at it, and the rules that may start at
+/// any other letter, each in file order (see [`Romanization::convert_part`]). A rule without
+/// letters is in every list.
+fn rule_starts(rules: &[Rule]) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut ascii = vec![Vec::new(); 128];
+    let mut other = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        match rule.from.chars().next() {
+            Some(c) if c.is_ascii() => ascii[c as usize].push(r),
+            Some(_) => other.push(r),
+            None => {
+                ascii.iter_mut().for_each(|list| list.push(r));
+                other.push(r);
+            }
+        }
+    }
+    (ascii, other)
+}
+
+/// Whether the lower case of an ASCII word ends with `ending`, without making it.
+fn ends_lowercase_with(word: &str, ending: &str) -> bool {
+    let (word, ending) = (word.as_bytes(), ending.as_bytes());
+    // The last bytes first: a word is asked about many endings, and most differ there.
+    match (word.last(), ending.last()) {
+        (_, None) => true,
+        (Some(w), Some(e)) if w.to_ascii_lowercase() == *e => {
+            word.len() >= ending.len()
+                && word[word.len() - ending.len()..]
+                    .iter()
+                    .zip(ending)
+                    .all(|(w, e)| w.to_ascii_lowercase() == *e)
+        }
+        _ => false,
     }
 }
 
@@ -265,6 +328,69 @@ mod tests {
         let c = data().convert("Lavrov");
         assert!(c.changed && c.weak_only);
         assert!(!data().convert("Sobchak").weak_only);
+    }
+
+    const NAMES: &[&str] = &[
+        "Sobchak",
+        "Bocharov",
+        "Khrushchev",
+        "Yatsenyuk",
+        "Dmitry",
+        "Sergey",
+        "Lutsenko",
+        "Kuznetsov",
+        "Yanukovych",
+        "Jong-un",
+        "Kurojedow",
+        "Zelensky",
+        "Zelenskyy",
+        "Shoigu",
+        "Koglignichanu",
+        "Ōtani",
+        "Erdoğan",
+        "Łukaszenka",
+        "ZHUKOV",
+        "Ivanova",
+        "Anderson",
+        "Kvitová",
+        "Ayatollah",
+        "Tsipras",
+        "İstanbul",
+        "",
+        "-",
+    ];
+
+    #[test]
+    fn rules_tried_by_first_letter_convert_as_all_rules_do() {
+        let indexed = data();
+        let mut every_rule = data();
+        let all: Vec<usize> = (0..every_rule.rules.len()).collect();
+        every_rule.ascii_starts = vec![all.clone(); 128];
+        every_rule.other_starts = all;
+        for word in NAMES {
+            assert_eq!(
+                indexed.convert_word(word),
+                every_rule.convert_word(word),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn endings_of_ascii_words_are_read_as_of_their_lower_case() {
+        let d = data();
+        let endings: Vec<String> = ["ov", "sk", "chuk", "Ov", "ö", ""]
+            .map(String::from)
+            .to_vec();
+        for word in NAMES {
+            let lower = word.to_lowercase();
+            let by_lower = lower.chars().count() >= d.evidence.min_chars
+                && endings.iter().any(|e| lower.ends_with(e.as_str()));
+            assert_eq!(d.ends_with_any(word, &endings), by_lower, "{word}");
+            let foreign =
+                (d.evidence.not_slavic_endings.iter()).any(|e| lower.ends_with(e.as_str()));
+            assert_eq!(d.has_foreign_ending(word), foreign, "{word}");
+        }
     }
 
     #[test]

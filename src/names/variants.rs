@@ -251,22 +251,64 @@ impl WordKeys {
 
 /// For each occurrence, whether it ends in a genitive `s` (see [`is_genitive_of`]).
 fn genitive_bases(out: &[Occurrence]) -> Vec<bool> {
-    let forms: FxHashSet<&str> = out.iter().map(|o| o.form.as_ref()).collect();
-    let keys: FxHashSet<&str> = out.iter().map(|o| o.key.as_ref()).collect();
-    out.iter()
+    let bases: Vec<Option<&str>> = out
+        .iter()
         .map(|o| match o.form.strip_suffix('s') {
-            Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => {
-                is_genitive_of(base, &forms, &keys)
-            }
-            _ => false,
+            Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => Some(base),
+            _ => None,
         })
+        .collect();
+    let among = Among::of(out, bases.iter().flatten().count());
+    bases
+        .iter()
+        .map(|base| base.is_some_and(|base| is_genitive_of(base, &among)))
         .collect()
 }
 
 /// A name with a genitive `s` folds to its base when the article has the base as written,
 /// or a spelling of it that does not end in `e`: "Ladies" is no genitive of "Lady".
-fn is_genitive_of(base: &str, forms: &FxHashSet<&str>, keys: &FxHashSet<&str>) -> bool {
-    forms.contains(base) || (!base.ends_with('e') && keys.contains(fold::fold(base).as_str()))
+fn is_genitive_of(base: &str, among: &Among) -> bool {
+    among.has_form(base) || (!base.ends_with('e') && among.has_key(&fold::fold(base)))
+}
+
+/// Up to this many comparisons, the occurrences are searched one by one (see [`Among`]).
+const SCAN_MAX_COMPARISONS: usize = 4096;
+
+/// The forms and keys of a document's occurrences, for asking whether a spelling is among
+/// them. Most articles ask about a few names ending in `s`, and comparing them with every
+/// occurrence costs less than hashing every occurrence; an article that asks more gets sets.
+enum Among<'a> {
+    Scan(&'a [Occurrence<'a>]),
+    Sets {
+        forms: FxHashSet<&'a str>,
+        keys: FxHashSet<&'a str>,
+    },
+}
+
+impl<'a> Among<'a> {
+    fn of(out: &'a [Occurrence<'a>], questions: usize) -> Among<'a> {
+        if questions.saturating_mul(out.len()) <= SCAN_MAX_COMPARISONS {
+            return Among::Scan(out);
+        }
+        Among::Sets {
+            forms: out.iter().map(|o| o.form.as_ref()).collect(),
+            keys: out.iter().map(|o| o.key.as_ref()).collect(),
+        }
+    }
+
+    fn has_form(&self, form: &str) -> bool {
+        match self {
+            Among::Scan(out) => out.iter().any(|o| o.form == form),
+            Among::Sets { forms, .. } => forms.contains(form),
+        }
+    }
+
+    fn has_key(&self, key: &str) -> bool {
+        match self {
+            Among::Scan(out) => out.iter().any(|o| o.key == key),
+            Among::Sets { keys, .. } => keys.contains(key),
+        }
+    }
 }
 
 fn normalise_spaces(s: &str) -> Cow<'_, str> {
@@ -564,6 +606,47 @@ mod tests {
             }
         }
         assert!(runs >= 12, "{runs}");
+    }
+
+    #[test]
+    fn genitives_are_found_alike_by_scanning_and_by_sets() {
+        let occurrence = |form: &'static str| Occurrence {
+            tokens: 0..1,
+            span: 0..form.len(),
+            form: Cow::Borrowed(form),
+            key: Cow::Owned(fold::fold(form)),
+            genitive: false,
+        };
+        let out: Vec<Occurrence> = [
+            "Putins",
+            "Putin",
+            "Ladies",
+            "Lady",
+            "Selenskyjs",
+            "Selenskij",
+            "Thomas",
+            "Xis",
+            "Kim Jong-uns",
+            "Kim Jong-un",
+            "Os",
+        ]
+        .map(occurrence)
+        .to_vec();
+        let expected = [
+            true, false, false, false, true, false, false, false, true, false, false,
+        ];
+        assert_eq!(genitive_bases(&out), expected);
+        let sets = Among::of(&out, SCAN_MAX_COMPARISONS + 1);
+        assert!(matches!(sets, Among::Sets { .. }));
+        let by_sets: Vec<bool> = out
+            .iter()
+            .map(|o| {
+                o.form
+                    .strip_suffix('s')
+                    .is_some_and(|base| base.chars().count() >= 2 && is_genitive_of(base, &sets))
+            })
+            .collect();
+        assert_eq!(by_sets, expected);
     }
 
     fn pair(a: &str, b: &str) -> (String, String) {
