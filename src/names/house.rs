@@ -257,14 +257,18 @@ impl HouseList {
     /// Whether a word is a key of some listed spelling: otherwise no spelling starts with it
     /// ([`HouseList::match_at`] finds nothing).
     fn may_start(&self, word: &str) -> bool {
-        self.key_starts.may_hold_key(word) && self.has_key(word)
+        // Asked about every form of an article: the first screen is inline, the rest is
+        // asked about the few forms that pass it.
+        self.key_starts.may_begin(word) && self.has_key(word)
     }
 
-    /// Whether one of the lookup keys of a word is a key of the list. Kept out of line: it
-    /// hashes, and is asked about the few words that pass [`KeyStarts::may_begin`].
+    /// Whether one of the lookup keys of a word is a key of the list, for a word some key
+    /// may begin ([`KeyStarts::may_begin`]). Kept out of line: it hashes, and is asked about
+    /// few words.
     #[inline(never)]
     fn has_key(&self, word: &str) -> bool {
-        lookup_keys(word).any(|key| self.forms.contains_key(key))
+        self.key_starts.as_long_as_a_key(word)
+            && lookup_keys(word).any(|key| self.forms.contains_key(key))
     }
 
     fn match_at(&self, doc: &Document, i: usize, end: usize) -> Option<FormMatch> {
@@ -375,6 +379,8 @@ fn parse_row(line: &str) -> Result<HouseRow, String> {
 /// letters with some listed name far more often ("Kinder", "Kim").
 #[derive(Debug, Clone, Default)]
 struct KeyStarts {
+    /// The first bytes of all keys.
+    firsts: ByteSet,
     /// Keys of one byte.
     singles: ByteSet,
     /// Keys of two bytes.
@@ -389,6 +395,9 @@ struct KeyStarts {
 
 impl KeyStarts {
     fn insert(&mut self, key: &str) {
+        if let Some(&first) = key.as_bytes().first() {
+            self.firsts.insert(first);
+        }
         match key.as_bytes() {
             [a, b, c, ..] => {
                 self.triples.insert(triple_index(*a, *b, *c));
@@ -401,14 +410,12 @@ impl KeyStarts {
         }
     }
 
-    /// Whether one of the lookup keys of `word` ([`lookup_keys`]) may be a key: a key of one
-    /// or two bytes begins the word, or a longer one begins it and is as long as one of them
-    /// (the word, the word without a final `s`, the part before a hyphen).
-    fn may_hold_key(&self, word: &str) -> bool {
+    /// For a word that some key may begin ([`KeyStarts::may_begin`]), whether one of its
+    /// lookup keys ([`lookup_keys`]) may be a key: a key of one or two bytes begins the word,
+    /// or a longer one begins it and is as long as one of them (the word, the word without a
+    /// final `s`, the part before a hyphen).
+    fn as_long_as_a_key(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if !self.may_begin(word) {
-            return false;
-        }
         let [a, b, c, ..] = *bytes else {
             // Only a key of one or two bytes begins a word this short.
             return true;
@@ -431,6 +438,10 @@ impl KeyStarts {
         let Some(&a) = bytes.first() else {
             return false;
         };
+        // Most words of an article begin with a lower-case letter that no key begins with.
+        if !self.firsts.contains(a) {
+            return false;
+        }
         self.singles.contains(a)
             || bytes
                 .get(1)
@@ -659,6 +670,7 @@ mod tests {
         for key in ["Kim", "Kiew", "al", "Vereinte"] {
             starts.insert(key);
         }
+        let may_hold_key = |word| starts.may_begin(word) && starts.as_long_as_a_key(word);
         for word in [
             "Kim",
             "Kims",
@@ -669,10 +681,10 @@ mod tests {
             "alles",
             "Vereinte",
         ] {
-            assert!(starts.may_hold_key(word), "{word}");
+            assert!(may_hold_key(word), "{word}");
         }
         for word in ["Kimono", "Kie", "Vereint", "Vereinten", "Kim_", ""] {
-            assert!(!starts.may_hold_key(word), "{word}");
+            assert!(!may_hold_key(word), "{word}");
         }
     }
 

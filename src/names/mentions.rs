@@ -197,11 +197,16 @@ impl BlockWords<'_, '_, '_> {
 }
 
 /// Capitalised, at least two letters, not an acronym.
+#[inline]
 fn is_capitalised_word(word: &str) -> bool {
-    // Most forms of a vocabulary start with a lower-case ASCII letter, their first letter.
-    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
-        return false;
-    }
+    // Most forms of a vocabulary start with a lower-case ASCII letter, their first letter:
+    // told inline, the rest is asked out of line.
+    !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && has_capitalised_letters(word)
+}
+
+/// [`is_capitalised_word`] for a word that does not start with a lower-case ASCII letter.
+#[inline(never)]
+fn has_capitalised_letters(word: &str) -> bool {
     if word.is_ascii() {
         // Most of the rest are ASCII, whose letters and case are read off each byte.
         let letters = word.bytes().filter(u8::is_ascii_alphabetic);
