@@ -27,9 +27,7 @@ type Table<V> = FxHashMap<CompactString, V>;
 
 /// Remembered answers of a pure function of a word.
 pub struct WordMemo<V: Send> {
-    /// Keys of up to 24 bytes (nearly every word) are stored inside the table, so a look-up
-    /// does not chase a pointer to compare them.
-    tables: ThreadLocal<RefCell<Table<V>>>,
+    tables: ThreadLocal<RefCell<Local<V>>>,
     shared: [RwLock<Table<V>>; SHARDS],
     limit: usize,
 }
@@ -66,7 +64,7 @@ impl<V: Clone + Send + Sync> WordMemo<V> {
         }
         let value = self.shared_or(word, compute);
         let answer = read(&value);
-        insert(&mut table.borrow_mut(), word, value, self.limit);
+        table.borrow_mut().insert(word, value, self.limit);
         answer
     }
 
@@ -93,6 +91,63 @@ impl<V: Clone + Send + Sync> WordMemo<V> {
 fn shard_of(word: &str) -> usize {
     // The high bits: the table inside the shard uses the low ones.
     (FxBuildHasher.hash_one(word) >> 48) as usize % SHARDS
+}
+
+/// A thread's own table. Words of up to seven bytes, most of the words an article repeats
+/// ("der", "Putin"), are keyed by a number made of their bytes and length: hashing and
+/// comparing it costs a few instructions, where a string key costs a hash over its bytes and
+/// a call to compare them. Longer words are stored inside the table up to 24 bytes (nearly
+/// every word), so a look-up does not chase a pointer to compare them.
+struct Local<V> {
+    short: FxHashMap<u64, V>,
+    long: Table<V>,
+}
+
+impl<V> Default for Local<V> {
+    fn default() -> Self {
+        Local {
+            short: FxHashMap::default(),
+            long: Table::default(),
+        }
+    }
+}
+
+impl<V> Local<V> {
+    fn get(&self, word: &str) -> Option<&V> {
+        match short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    /// Inserts, emptying both tables first when they hold `limit` words together.
+    fn insert(&mut self, word: &str, value: V, limit: usize) {
+        if self.short.len() + self.long.len() >= limit {
+            self.short.clear();
+            self.long.clear();
+        }
+        match short_key(word) {
+            Some(key) => {
+                self.short.insert(key, value);
+            }
+            None => {
+                self.long.insert(CompactString::new(word), value);
+            }
+        }
+    }
+}
+
+/// The key of a word of at most seven bytes: its bytes, and its length in the top byte,
+/// which tells "a" from "a\0".
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[7] = bytes.len() as u8;
+    Some(u64::from_le_bytes(key))
 }
 
 /// Inserts into a table, emptying it first when it holds `limit` words.
@@ -154,8 +209,33 @@ mod tests {
             memo.get_or(w, || w.len());
         }
         let table = memo.tables.get_or_default().borrow();
-        assert!(table.len() <= 2);
-        assert!(table.contains_key("d"));
+        assert!(table.short.len() + table.long.len() <= 2);
+        assert!(table.get("d").is_some());
+    }
+
+    #[test]
+    fn short_and_long_words_are_told_apart_exactly() {
+        let memo = WordMemo::new();
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefg\0",
+            "Straße",
+            "Größe",
+        ];
+        for w in words {
+            memo.get_or(w, || w.to_string());
+        }
+        for w in words {
+            assert_eq!(memo.get_or(w, || unreachable!("remembered")), w);
+        }
+        assert_eq!(short_key("abc"), short_key("abc"));
+        assert_ne!(short_key("abc"), short_key("abc\0"));
+        assert_eq!(short_key("abcdefgh"), None);
     }
 
     #[test]
