@@ -59,6 +59,9 @@ pub struct RegionRule {
     /// The bytes a line matching `start` can begin with, worked out on first use (see
     /// [`crate::keywords::first_bytes`]).
     pub first_bytes: OnceLock<Option<ByteSet>>,
+    /// The beginnings of up to four bytes a line matching `start` begins with, worked out on
+    /// first use (see [`crate::keywords::prefixes`]).
+    pub prefixes: OnceLock<Option<keywords::Prefixes>>,
     pub until: Option<DataRegex>,
     pub max_lines: usize,
     pub to_end: bool,
@@ -409,6 +412,7 @@ impl Language {
                 kind: r.kind,
                 start: DataRegex::new(&r.start),
                 first_bytes: OnceLock::new(),
+                prefixes: OnceLock::new(),
                 until: r.until.as_deref().map(DataRegex::new),
                 max_lines: r.max_lines,
                 to_end: r.to_end,
