@@ -244,7 +244,9 @@ pub fn line_at(text: &str, pos: usize) -> usize {
 pub fn line_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    // A line break is one byte, never part of another character: memchr finds it with SIMD,
+    // where `str::match_indices` looks byte-wise.
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         spans.push(start..strip_cr(text, start, i));
         start = i + 1;
     }
