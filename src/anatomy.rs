@@ -100,17 +100,23 @@ fn find_regions(text: &str, lines: &[Range<usize>], lang: &Language) -> Vec<Excl
     out
 }
 
-/// Whether a non-empty `line` can match the rule's start pattern, judged by its first byte:
-/// nearly every start pattern is anchored at the start of the line, and a regex search costs
-/// far more than a look at one byte.
+/// Whether a non-empty `line` can match the rule's start pattern, judged by its first byte
+/// and then its first four: nearly every start pattern is anchored at the start of the line,
+/// and a regex search costs far more than a look at a few bytes.
 fn may_start(rule: &lang::RegionRule, line: &str) -> bool {
     let first_bytes = rule
         .first_bytes
         .get_or_init(|| keywords::first_bytes(rule.start.as_str()));
-    match (first_bytes, line.as_bytes().first()) {
+    let first_byte_fits = match (first_bytes, line.as_bytes().first()) {
         (Some(allowed), Some(&b)) => allowed.contains(b),
         _ => true,
-    }
+    };
+    first_byte_fits
+        && rule
+            .prefixes
+            .get_or_init(|| keywords::prefixes(rule.start.as_str()))
+            .as_ref()
+            .is_none_or(|p| p.admit(line.as_bytes()))
 }
 
 /// The last line of a region that starts at line `first`.

@@ -244,7 +244,9 @@ pub fn line_at(text: &str, pos: usize) -> usize {
 pub fn line_spans(text: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    // A line break is one byte, never part of another character: memchr finds it with SIMD,
+    // where `str::match_indices` looks byte-wise.
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         spans.push(start..strip_cr(text, start, i));
         start = i + 1;
     }
@@ -546,6 +548,21 @@ pub(crate) fn leading_ascii_letters(word: u64) -> usize {
 
 const ASCII_ONES: u64 = 0x0101_0101_0101_0101;
 const ASCII_HIGH: u64 = 0x80 * ASCII_ONES;
+
+/// At most eight bytes in one number (little-endian), padded with zero bytes. Read as two
+/// overlapping halves rather than copied byte by byte: the bytes both halves hold are the
+/// same, so or-ing them in is exact.
+pub(crate) fn padded_u64(bytes: &[u8]) -> u64 {
+    let bytes = &bytes[..bytes.len().min(8)];
+    let n = bytes.len();
+    let read = |part: &[u8]| part.iter().rev().fold(0, |v, &b| v << 8 | u64::from(b));
+    match n {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => read(&bytes[..2]) | read(&bytes[n - 2..]) << (8 * (n - 2)),
+        _ => read(&bytes[..4]) | read(&bytes[n - 4..]) << (8 * (n - 4)),
+    }
+}
 
 /// The high bit of each of eight bytes (read as one number) that lies between `lo` and `hi`
 /// (ASCII, inclusive). Exact for ASCII bytes, whose sums below stay inside the byte; a byte
@@ -937,6 +954,17 @@ mod tests {
                     "{text:?} {from}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn padded_u64_reads_up_to_eight_bytes() {
+        let bytes = b"\x01\x82abcdefghij";
+        for n in 0..=bytes.len() {
+            let mut padded = [0u8; 8];
+            let k = n.min(8);
+            padded[..k].copy_from_slice(&bytes[..k]);
+            assert_eq!(padded_u64(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
         }
     }
 

@@ -216,6 +216,52 @@ pub fn first_bytes(pattern: &str) -> Option<ByteSet> {
     Some(allowed)
 }
 
+/// The beginnings every match of a pattern starts with, when each match must start at the
+/// start of the text: a line that begins with none of them holds no match (see
+/// [`prefixes`]).
+#[derive(Debug, Clone, Default)]
+pub struct Prefixes {
+    /// The first four bytes of the beginnings of four bytes or more, in one number each.
+    four: rustc_hash::FxHashSet<u32>,
+    /// The beginnings of fewer than four bytes.
+    shorter: Vec<Vec<u8>>,
+}
+
+impl Prefixes {
+    /// Whether `text` begins with one of the beginnings.
+    pub fn admit(&self, text: &[u8]) -> bool {
+        let four = text.first_chunk::<4>().map(|b| u32::from_le_bytes(*b));
+        four.is_some_and(|key| self.four.contains(&key))
+            || self.shorter.iter().any(|p| text.starts_with(p))
+    }
+}
+
+/// The beginnings of up to four bytes that every match of `pattern` starts with, when each
+/// match must start at the start of the text; `None` when a match may start elsewhere or the
+/// beginnings are too many to list. Like [`first_bytes`], from the pattern's prefix literals
+/// (case-insensitive letters in all their cases), four bytes long: a line's first byte often
+/// agrees with a pattern's ("Die …" and "dieser artikel …"), its first four far less often.
+pub fn prefixes(pattern: &str) -> Option<Prefixes> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let literals = Extractor::new()
+        .kind(ExtractKind::Prefix)
+        .limit_literal_len(4)
+        .extract(&hir);
+    let mut prefixes = Prefixes::default();
+    for literal in literals.literals()? {
+        match literal.as_bytes().first_chunk::<4>() {
+            Some(four) => {
+                prefixes.four.insert(u32::from_le_bytes(*four));
+            }
+            None => prefixes.shorter.push(literal.as_bytes().to_vec()),
+        }
+    }
+    Some(prefixes)
+}
+
 /// A set of byte values: the bytes a word or line can begin (or end) with, to rule most out
 /// with one look at a byte before any lookup or search.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -422,6 +468,31 @@ mod tests {
         assert!(allowed.contains("\u{17F}".as_bytes()[0]));
         assert!(first_bytes(r"(?i)(?:^|\s)(wochen|monate?) gratis lesen$").is_none());
         assert!(first_bytes("(?i)^.*gratis").is_none());
+    }
+
+    #[test]
+    fn anchored_patterns_tell_their_beginnings() {
+        let pattern = "(?i)^(newsletter|über)|^kommentare( \\(\\d+\\))?$|^ab";
+        let beginnings = prefixes(pattern).expect("anchored");
+        let regex = Regex::new(pattern).expect("compiles");
+        for line in [
+            "Newsletter abonnieren",
+            "newsletter",
+            "Über uns",
+            "ÜBER",
+            "\u{212A}ommentare (3)",
+            "Kommentare",
+            "Ab",
+            "ab und zu",
+        ] {
+            assert!(regex.is_match(line), "{line}");
+            assert!(beginnings.admit(line.as_bytes()), "{line}");
+        }
+        for line in ["Die Regierung", "Jeder", "Komisch", "A", ""] {
+            assert!(!beginnings.admit(line.as_bytes()), "{line}");
+        }
+        assert!(prefixes(r"(?i)(?:^|\s)(wochen|monate?) gratis lesen$").is_none());
+        assert!(prefixes("(?i)^.*gratis").is_none());
     }
 
     #[test]

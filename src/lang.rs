@@ -59,6 +59,9 @@ pub struct RegionRule {
     /// The bytes a line matching `start` can begin with, worked out on first use (see
     /// [`crate::keywords::first_bytes`]).
     pub first_bytes: OnceLock<Option<ByteSet>>,
+    /// The beginnings of up to four bytes a line matching `start` begins with, worked out on
+    /// first use (see [`crate::keywords::prefixes`]).
+    pub prefixes: OnceLock<Option<keywords::Prefixes>>,
     pub until: Option<DataRegex>,
     pub max_lines: usize,
     pub to_end: bool,
@@ -417,6 +420,7 @@ impl Language {
                 kind: r.kind,
                 start: DataRegex::new(&r.start),
                 first_bytes: OnceLock::new(),
+                prefixes: OnceLock::new(),
                 until: r.until.as_deref().map(DataRegex::new),
                 max_lines: r.max_lines,
                 to_end: r.to_end,
@@ -689,11 +693,9 @@ fn skip_letters(text: &str, mut i: usize) -> usize {
 /// A word of at most eight ASCII letters, lower-cased, in one number: zero bytes pad it, and
 /// no word has a zero byte, so two words have the same key only if they are the same.
 fn letters_key(word: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
-    key[..word.len()].copy_from_slice(word);
     // Setting bit 5 lower-cases an ASCII letter; the padding is left zero.
     let case_bits = u64::MAX >> (64 - 8 * word.len());
-    u64::from_le_bytes(key) | (case_bits & (0x20 * 0x0101_0101_0101_0101))
+    document::padded_u64(word) | (case_bits & (0x20 * 0x0101_0101_0101_0101))
 }
 
 /// The indexes of the bits set in a mask of languages (one bit per language), lowest first.

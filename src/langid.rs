@@ -477,10 +477,7 @@ fn has_short_key(word: &str) -> bool {
 
 /// At most eight ASCII bytes, lower-cased, in one number.
 fn short_key(bytes: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
-    let n = bytes.len().min(8);
-    key[..n].copy_from_slice(&bytes[..n]);
-    let key = u64::from_le_bytes(key);
+    let key = crate::document::padded_u64(bytes);
     // The capitals get bit 5 (their high bit, 0x80, shifted down by two) set.
     key | (crate::document::ascii_bytes_between(key, b'A', b'Z') >> 2)
 }
