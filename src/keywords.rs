@@ -13,7 +13,7 @@
 //! ([`first_bytes`]).
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// Lower-case ASCII strings one of which every match of `pattern` contains, ASCII case aside,
@@ -193,22 +193,31 @@ fn required_marks(hir: &Hir) -> Option<Vec<char>> {
     }
 }
 
+/// The prefix literals of `pattern`, each cut to at most `len` bytes, when every match must
+/// start at the start of the text; `None` when a match may start elsewhere or the pattern
+/// does not parse.
+fn anchored_prefix_literals(pattern: &str, len: usize) -> Option<Seq> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    Some(
+        Extractor::new()
+            .kind(ExtractKind::Prefix)
+            .limit_literal_len(len)
+            .extract(&hir),
+    )
+}
+
 /// The bytes that every match of `pattern` starts with, when each match must start at the
 /// start of the text; `None` when a match may start elsewhere or its first bytes are not
 /// known. Every match begins with one of the pattern's prefix literals (as the parser works
 /// them out, case-insensitive letters in all their cases), so their first bytes are all the
 /// ones possible.
 pub fn first_bytes(pattern: &str) -> Option<ByteSet> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
     // Only the first byte is wanted; longer literals would multiply with every
     // case-insensitive letter until the extractor gives up.
-    let prefixes = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_literal_len(1)
-        .extract(&hir);
+    let prefixes = anchored_prefix_literals(pattern, 1)?;
     let mut allowed = ByteSet::default();
     for literal in prefixes.literals()? {
         allowed.insert(*literal.as_bytes().first()?);
@@ -242,14 +251,7 @@ impl Prefixes {
 /// (case-insensitive letters in all their cases), four bytes long: a line's first byte often
 /// agrees with a pattern's ("Die …" and "dieser artikel …"), its first four far less often.
 pub fn prefixes(pattern: &str) -> Option<Prefixes> {
-    let hir = regex_syntax::parse(pattern).ok()?;
-    if !hir.properties().look_set_prefix().contains(Look::Start) {
-        return None;
-    }
-    let literals = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .limit_literal_len(4)
-        .extract(&hir);
+    let literals = anchored_prefix_literals(pattern, 4)?;
     let mut prefixes = Prefixes::default();
     for literal in literals.literals()? {
         match literal.as_bytes().first_chunk::<4>() {
