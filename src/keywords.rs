@@ -193,6 +193,56 @@ fn required_marks(hir: &Hir) -> Option<Vec<char>> {
     }
 }
 
+/// Words by their first and by their last byte, so that a text is compared only with the
+/// few words that start (or end) as it does, and most texts with none.
+#[derive(Debug, Default)]
+pub struct WordIndex {
+    by_first: Vec<Vec<String>>,
+    by_last: Vec<Vec<String>>,
+    /// An empty word starts and ends any text.
+    empty: bool,
+}
+
+impl WordIndex {
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordIndex {
+        let mut index = WordIndex {
+            by_first: vec![Vec::new(); 256],
+            by_last: vec![Vec::new(); 256],
+            empty: false,
+        };
+        for word in words {
+            match (word.as_bytes().first(), word.as_bytes().last()) {
+                (Some(&first), Some(&last)) => {
+                    index.by_first[usize::from(first)].push(word.to_string());
+                    index.by_last[usize::from(last)].push(word.to_string());
+                }
+                _ => index.empty = true,
+            }
+        }
+        index
+    }
+
+    /// Whether `text` starts with one of the words.
+    pub fn starts(&self, text: &str) -> bool {
+        self.empty
+            || text.as_bytes().first().is_some_and(|&b| {
+                self.by_first[usize::from(b)]
+                    .iter()
+                    .any(|w| text.starts_with(w.as_str()))
+            })
+    }
+
+    /// Whether `text` ends with one of the words.
+    pub fn ends(&self, text: &str) -> bool {
+        self.empty
+            || text.as_bytes().last().is_some_and(|&b| {
+                self.by_last[usize::from(b)]
+                    .iter()
+                    .any(|w| text.ends_with(w.as_str()))
+            })
+    }
+}
+
 /// The prefix literals of `pattern`, each cut to at most `len` bytes, when every match must
 /// start at the start of the text; `None` when a match may start elsewhere or the pattern
 /// does not parse.
@@ -371,6 +421,29 @@ impl Gate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_index_answers_as_comparing_with_every_word_would() {
+        let words = ["Juni", "June", "Mai", "mars", "ft", "feet"];
+        let index = WordIndex::of(words);
+        for text in [
+            "Juni 2019",
+            "20 June",
+            "Maine",
+            "Zeitmars",
+            "5ft",
+            "",
+            "Ä",
+            "x",
+        ] {
+            let starts = words.iter().any(|w| text.starts_with(w));
+            let ends = words.iter().any(|w| text.ends_with(w));
+            assert_eq!(index.starts(text), starts, "{text}");
+            assert_eq!(index.ends(text), ends, "{text}");
+        }
+        let with_empty = WordIndex::of(["", "Mai"]);
+        assert!(with_empty.starts("x") && with_empty.ends(""));
+    }
     use regex::Regex;
 
     /// The credit patterns need a mark each: '©' or '/' in German, and ':' or '(' in

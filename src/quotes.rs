@@ -134,10 +134,9 @@ impl MarkLeads {
             .alternative_quotes
             .iter()
             .flat_map(|p| [p.open, p.close]);
-        let foreign = ['„', '”', '“', '«', '»'];
         let mut firsts = ByteSet::default();
         let mut distinct: Vec<u8> = Vec::new();
-        for c in primary.into_iter().chain(alternatives).chain(foreign) {
+        for c in primary.into_iter().chain(alternatives).chain(FOREIGN_MARKS) {
             let mut buf = [0; 4];
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
             if first >= 0xC0 {
@@ -252,7 +251,7 @@ fn classify(
     };
     match c {
         '"' => Some((by_position(), Style::Straight)),
-        '„' | '”' | '“' | '«' | '»' => Some((
+        c if FOREIGN_MARKS.contains(&c) => Some((
             match c {
                 '„' => Role::Open,
                 '”' => Role::Close,
@@ -263,6 +262,9 @@ fn classify(
         _ => None,
     }
 }
+
+/// Quotation marks of other languages' styles, recognised in any text (see [`classify`]).
+const FOREIGN_MARKS: [char; 5] = ['„', '”', '“', '«', '»'];
 
 fn pair(mut marks: Vec<QuoteMark>) -> QuoteMarks {
     let mut unpaired = Vec::new();
@@ -364,18 +366,22 @@ mod tests {
 
     #[test]
     fn every_mark_starts_with_a_lead_byte() {
-        let lang = crate::lang::language("de").expect("German");
-        let leads = MarkLeads::of(lang);
-        for c in ('\u{80}'..='\u{FFFF}').chain(['"']) {
-            let mut buf = [0; 4];
-            let first = c.encode_utf8(&mut buf).as_bytes()[0];
-            if !leads.may_start_mark(first) {
-                for (prev, next) in [(None, None), (Some(' '), Some('a')), (Some('a'), Some(' '))] {
-                    assert_eq!(classify(lang, c, prev, next), None, "{c:?}");
+        for code in crate::lang::SUPPORTED {
+            let lang = crate::lang::language(code).expect("language data");
+            let leads = MarkLeads::of(lang);
+            for c in ('\u{80}'..='\u{FFFF}').chain(['"']) {
+                let mut buf = [0; 4];
+                let first = c.encode_utf8(&mut buf).as_bytes()[0];
+                if !leads.may_start_mark(first) {
+                    for (prev, next) in
+                        [(None, None), (Some(' '), Some('a')), (Some('a'), Some(' '))]
+                    {
+                        assert_eq!(classify(lang, c, prev, next), None, "{code}: {c:?}");
+                    }
                 }
             }
+            assert!(!leads.may_start_mark("ä".as_bytes()[0]), "{code}");
         }
-        assert!(!leads.may_start_mark("ä".as_bytes()[0]));
     }
 
     #[test]

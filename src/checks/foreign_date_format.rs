@@ -3,6 +3,7 @@ use regex::Captures;
 use super::{Check, rule};
 use crate::document::{Document, Token};
 use crate::finding::{Finding, RuleInfo};
+use crate::keywords::WordIndex;
 use crate::lang::{self, DataRegex, Language};
 use crate::langid::language_name;
 use crate::locale::PerLanguage;
@@ -43,50 +44,10 @@ struct Patterns {
     foreign: Vec<(String, usize, &'static str)>,
     /// Every month name the patterns know (the foreign ones and the target's), by first and
     /// last byte.
-    months: MonthIndex,
+    months: WordIndex,
 }
 
 static PATTERNS: PerLanguage<Patterns> = PerLanguage::new();
-
-/// Month names by their first and by their last byte, so that a word is compared only with
-/// the few names that start (or end) as it does, and most words with none.
-struct MonthIndex {
-    by_first: Vec<Vec<String>>,
-    by_last: Vec<Vec<String>>,
-}
-
-impl MonthIndex {
-    fn of(months: &[&str]) -> MonthIndex {
-        let mut by_first = vec![Vec::new(); 256];
-        let mut by_last = vec![Vec::new(); 256];
-        for month in months {
-            let bytes = month.as_bytes();
-            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-                by_first[usize::from(first)].push(month.to_string());
-                by_last[usize::from(last)].push(month.to_string());
-            }
-        }
-        MonthIndex { by_first, by_last }
-    }
-
-    /// Whether `text` starts with a month name.
-    fn starts(&self, text: &str) -> bool {
-        text.as_bytes().first().is_some_and(|&b| {
-            self.by_first[usize::from(b)]
-                .iter()
-                .any(|m| text.starts_with(m))
-        })
-    }
-
-    /// Whether `text` ends with a month name.
-    fn ends(&self, text: &str) -> bool {
-        text.as_bytes().last().is_some_and(|&b| {
-            self.by_last[usize::from(b)]
-                .iter()
-                .any(|m| text.ends_with(m.as_str()))
-        })
-    }
-}
 
 impl Check for ForeignDateFormat {
     fn info(&self) -> &'static RuleInfo {
@@ -204,7 +165,7 @@ fn patterns(target: &'static Language) -> Option<Patterns> {
         .map(|(m, _, _)| m.as_str())
         .chain(target.locale.dates.months.iter().map(String::as_str))
         .collect();
-    let months = MonthIndex::of(&all);
+    let months = WordIndex::of(all.iter().copied());
     let foreign_only = alternation(foreign.iter().map(|(m, _, _)| m.as_str()).collect());
     let any = alternation(all);
     let day = r"(?P<day>3[01]|[12]\d|0?[1-9])";

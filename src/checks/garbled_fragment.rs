@@ -101,7 +101,7 @@ fn lower_case_starts(doc: &Document, lang: &Language, tokens: &[Token]) -> Vec<S
         return found;
     };
     let inner = second.span.start..tokens[last_but_one].span.end.max(second.span.start);
-    if !doc.text.as_bytes()[inner].contains(&b'.') {
+    if memchr::memchr(b'.', &doc.text.as_bytes()[inner]).is_none() {
         return found;
     }
     for w in tokens.windows(3) {

@@ -3,7 +3,7 @@ use regex::{Captures, Regex};
 use super::{Check, rule};
 use crate::document::{Document, Token, TokenKind};
 use crate::finding::{Finding, RuleInfo};
-use crate::keywords::ByteSet;
+use crate::keywords::WordIndex;
 use crate::lang::Language;
 use crate::langid::language_name;
 use crate::locale::{ImperialUnit, PerLanguage};
@@ -29,8 +29,8 @@ rule! {
 }
 
 static PATTERNS: PerLanguage<Regex> = PerLanguage::new();
-/// The bytes each language's unit words start with (see [`unit_first_bytes`]).
-static FIRST_BYTES: PerLanguage<ByteSet> = PerLanguage::new();
+/// Each language's unit words by their first byte.
+static UNIT_WORDS: PerLanguage<WordIndex> = PerLanguage::new();
 
 impl Check for ImperialUnitCheck {
     fn info(&self) -> &'static RuleInfo {
@@ -43,14 +43,12 @@ impl Check for ImperialUnitCheck {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let Some(lang) = doc.lang else { return };
-        let units = &lang.locale.units.imperial;
-        let Some(first_bytes) =
-            FIRST_BYTES.get(lang, |l| Some(unit_first_bytes(&l.locale.units.imperial)))
+        let Some(unit_words) = UNIT_WORDS.get(lang, |l| Some(unit_words(&l.locale.units.imperial)))
         else {
             return;
         };
         for sentence in &doc.sentences {
-            if !may_hold_an_amount(doc, units, first_bytes, doc.tokens_in(&sentence.span)) {
+            if !may_hold_an_amount(doc, unit_words, doc.tokens_in(&sentence.span)) {
                 continue;
             }
             // Compiled when first needed: nearly every article passes without an amount in
@@ -93,25 +91,10 @@ fn pattern(lang: &'static Language) -> Option<Regex> {
 /// digit: told from its tokens, since the pattern, which starts with any digit, has no literal
 /// to skip ahead to, and few sentences hold a number followed by a unit. The last digit of a
 /// match ends a number, unless a letter follows it in one word ("5ft"), and the pattern
-/// allows nothing or one space between it and the unit. `first_bytes` are those the unit
-/// words start with.
-fn may_hold_an_amount(
-    doc: &Document,
-    units: &[ImperialUnit],
-    first_bytes: &ByteSet,
-    tokens: &[Token],
-) -> bool {
-    let unit_at = |at: usize| {
-        let rest = &doc.text[at..];
-        // Most words after a number start with a byte no unit word starts with.
-        rest.as_bytes()
-            .first()
-            .is_none_or(|&b| first_bytes.contains(b))
-            && units
-                .iter()
-                .flat_map(|u| &u.words)
-                .any(|w| rest.starts_with(w.as_str()))
-    };
+/// allows nothing or one space between it and the unit.
+fn may_hold_an_amount(doc: &Document, unit_words: &WordIndex, tokens: &[Token]) -> bool {
+    // Most words after a number start with a byte no unit word starts with.
+    let unit_at = |at: usize| unit_words.starts(&doc.text[at..]);
     tokens
         .iter()
         .enumerate()
@@ -127,13 +110,9 @@ fn may_hold_an_amount(
         })
 }
 
-/// The bytes the unit words start with; every byte if one is empty (it starts any text).
-fn unit_first_bytes(units: &[ImperialUnit]) -> ByteSet {
-    let words = || units.iter().flat_map(|u| &u.words);
-    if words().any(String::is_empty) {
-        return (0..=u8::MAX).collect();
-    }
-    words().filter_map(|w| w.bytes().next()).collect()
+/// The unit words of a language, indexed.
+fn unit_words(units: &[ImperialUnit]) -> WordIndex {
+    WordIndex::of(units.iter().flat_map(|u| &u.words).map(String::as_str))
 }
 
 /// A sentence that names a metric unit has converted the amount already.

@@ -59,7 +59,12 @@ impl Check for UntranslatedFragment {
                 continue;
             }
             let indices = doc.token_range(&sentence.span);
-            if !holds_marker(doc, &any_marker, indices.clone()) {
+            // A sentence without a give-away word of any source language holds no fragment.
+            if doc
+                .vocabulary
+                .next_marked(indices.clone(), &any_marker)
+                .is_none()
+            {
                 continue;
             }
             let words: Vec<langid::SourceWord> = indices
@@ -214,13 +219,6 @@ impl WordScreen {
         let key = first | last << 8 | length << 16;
         (key.wrapping_mul(0x9E37_79B1) >> 16) as u16
     }
-}
-
-/// Whether one of the document tokens `tokens` is a give-away word of some source language.
-fn holds_marker(doc: &Document, any_marker: &[bool], tokens: Range<usize>) -> bool {
-    tokens
-        .filter_map(|t| doc.vocabulary.id(t))
-        .any(|id| any_marker.get(id).copied().unwrap_or(false))
 }
 
 /// Index ranges, among `len` tokens, of lower-case words that are all function words of the

@@ -462,10 +462,10 @@ fn triple_length_index(a: u8, b: u8, c: u8, len: usize) -> u16 {
     (packed.wrapping_mul(0x9E37_79B1) >> 16) as u16
 }
 
+/// Three bytes in one slot of a [`BitTable`]: the high bits of a multiplicative hash, which
+/// mixes all three bytes into them.
 fn triple_index(a: u8, b: u8, c: u8) -> u16 {
-    // The high bits of a multiplicative hash, which mixes all three bytes into them.
-    let packed = u32::from_le_bytes([a, b, c, 0]);
-    (packed.wrapping_mul(0x9E37_79B1) >> 16) as u16
+    triple_length_index(a, b, c, 0)
 }
 
 /// The tokens of a spelling, split the way documents are.

@@ -202,10 +202,15 @@ impl Romanization {
             .get_or(word, || self.judge_german_looking(word))
     }
 
+    /// Whether German romanisation leaves the word as it is, or changes it only by rules too
+    /// weak to be evidence of an English one.
+    pub fn at_most_weak_changes(&self, word: &str) -> bool {
+        self.read_conversion(word, |c| !c.changed || c.weak_only)
+    }
+
     fn judge_german_looking(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        let c = self.convert(word);
-        (!c.changed || c.weak_only)
+        self.at_most_weak_changes(word)
             && (self.ends_with_any(word, &self.evidence.german_endings)
                 || self
                     .evidence

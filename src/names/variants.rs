@@ -439,10 +439,7 @@ fn preferred_form(cx: &Context, by_form: &[(String, Vec<&Occurrence>)]) -> usize
         let german = words
             .iter()
             .any(|w| rom.has_strong_ending(w) || rom.looks_german(w))
-            && words.iter().all(|w| {
-                let c = rom.convert(w);
-                !c.changed || c.weak_only
-            });
+            && words.iter().all(|w| rom.at_most_weak_changes(w));
         let support: usize = words.iter().map(|w| cx.doc.count(w)).sum();
         (
             cx.house.house_row(form).is_some(),

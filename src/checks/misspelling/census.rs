@@ -68,7 +68,8 @@ pub struct Census<'a> {
     pub forms: Vec<DistinctForm<'a>>,
     /// Per bucket of case-folded forms (see [`bucket_of`]): nothing, the one folded form
     /// there (see [`FoldedBucket`]), or several, which are looked up in `folded`. Most
-    /// buckets hold one folded form, found without hashing it again.
+    /// buckets hold one folded form, found by a cheap hash of a few of its bytes and one
+    /// comparison, not by hashing the whole form for the map.
     buckets: Vec<u32>,
     /// `buckets` has `1 << bucket_bits` buckets.
     bucket_bits: u32,
@@ -138,15 +139,18 @@ impl<'a> Census<'a> {
                 continue;
             }
             let at = range.start + i;
-            let word = ids.word(at, doc.text, &token.span);
+            // Every word token has a vocabulary id.
+            let Some(v) = doc.vocabulary.id(at) else {
+                continue;
+            };
             // The shape depends on the form alone, so it is worked out once per distinct
             // form; the address test looks around the word, so it is made per occurrence
             // (and only for a word that would be checked).
-            let shape = ids.shape_of(word);
+            let shape = ids.shape_of(v);
             if shape == Shape::Unchecked || is_address(doc.text, &token.span) {
                 continue;
             }
-            let text = word.text;
+            let text = doc.vocabulary.forms[v];
             let credit = block
                 .credit
                 .as_ref()
@@ -161,7 +165,7 @@ impl<'a> Census<'a> {
                 credit,
             };
             if shape == Shape::Whole {
-                let form_id = ids.of_word(word, &mut self.forms);
+                let form_id = ids.of_word(v, &mut self.forms);
                 self.forms[form_id].count += 1;
                 let o = occurrence(token.span.clone(), text, form_id, false);
                 self.occurrences.push(o);
@@ -249,7 +253,7 @@ fn bucket_of(folded: &str, bits: u32) -> usize {
     let bytes = folded.as_bytes();
     let (head, tail) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
         (Some(head), Some(tail)) => (u64::from_le_bytes(*head), u64::from_le_bytes(*tail)),
-        _ => (bytes.iter().fold(0, |x, &b| x << 8 | u64::from(b)), 0),
+        _ => (crate::document::padded_u64(bytes), 0),
     };
     let mixed =
         (head ^ tail.rotate_left(29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -341,35 +345,16 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
         }
     }
 
-    /// Word token `token` at `span`: its vocabulary id and its text, the vocabulary's
-    /// copy where it has one, which spares slicing the text again.
-    fn word(&self, token: usize, text: &'a str, span: &Range<usize>) -> Word<'a> {
-        match self.vocabulary.id(token) {
-            Some(v) => Word {
-                vocabulary: Some(v),
-                text: self.vocabulary.forms[v],
-            },
-            None => Word {
-                vocabulary: None,
-                text: &text[span.clone()],
-            },
-        }
+    /// The shape of the tokens of vocabulary form `v`.
+    fn shape_of(&mut self, v: usize) -> Shape {
+        let form = self.vocabulary.forms[v];
+        *self.shapes[v].get_or_insert_with(|| Shape::of(form))
     }
 
-    fn shape_of(&mut self, word: Word) -> Shape {
-        match word.vocabulary {
-            Some(v) => *self.shapes[v].get_or_insert_with(|| Shape::of(word.text)),
-            None => Shape::of(word.text),
-        }
-    }
-
-    fn of_word(&mut self, word: Word<'a>, forms: &mut Vec<DistinctForm<'a>>) -> usize {
-        match word.vocabulary {
-            Some(v) => {
-                *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, word.text))
-            }
-            None => self.of_part(word.text, forms),
-        }
+    /// The form id of the tokens of vocabulary form `v`, numbered on first sight.
+    fn of_word(&mut self, v: usize, forms: &mut Vec<DistinctForm<'a>>) -> usize {
+        let form = self.vocabulary.forms[v];
+        *self.of_vocabulary[v].get_or_insert_with(|| self.folder.push(forms, form))
     }
 
     fn of_part(&mut self, form: &'a str, forms: &mut Vec<DistinctForm<'a>>) -> usize {
@@ -381,14 +366,6 @@ impl<'v, 'l, 'a> FormIds<'v, 'l, 'a> {
             .entry(form)
             .or_insert_with(|| self.folder.push(forms, form))
     }
-}
-
-/// A word token as [`FormIds`] sees it.
-#[derive(Debug, Clone, Copy)]
-struct Word<'a> {
-    /// Its form's index in the vocabulary, if it has one (every word token has).
-    vocabulary: Option<usize>,
-    text: &'a str,
 }
 
 /// Case-folds new forms and looks them up in the frequency list.

@@ -658,11 +658,11 @@ impl ByteTally {
         }
     }
 
-    /// Its bucket among `1 << bits`: a multiplicative hash, as tallies of one length crowd
-    /// a narrow range of sums.
-    fn bucket(self, bits: u32) -> usize {
+    /// Its bucket among `1 << TALLY_BUCKET_BITS`: a multiplicative hash, as tallies of one
+    /// length crowd a narrow range of sums.
+    fn bucket(self) -> usize {
         let mixed = self.sum.wrapping_mul(0x9E37_79B1) ^ self.len.wrapping_mul(0x85EB_CA77);
-        (mixed >> (32 - bits)) as usize
+        (mixed >> (32 - TALLY_BUCKET_BITS)) as usize
     }
 }
 
@@ -686,13 +686,13 @@ impl Default for ByteTallies {
 
 impl ByteTallies {
     fn add(&mut self, tally: ByteTally) {
-        let count = &mut self.counts[tally.bucket(TALLY_BUCKET_BITS)];
+        let count = &mut self.counts[tally.bucket()];
         *count = count.saturating_add(1);
     }
 
     /// At least the number of forms with this tally (a saturated count means many).
     fn count(&self, tally: ByteTally) -> usize {
-        usize::from(self.counts[tally.bucket(TALLY_BUCKET_BITS)])
+        usize::from(self.counts[tally.bucket()])
     }
 }
 
