@@ -564,6 +564,15 @@ pub(crate) fn padded_u64(bytes: &[u8]) -> u64 {
     }
 }
 
+/// At most eight ASCII bytes, lower-cased, in one number, padded with zero bytes: a word
+/// holds no zero byte, so two words of at most eight bytes have the same key only if they
+/// are the same ignoring ASCII case.
+pub(crate) fn ascii_lower_key(bytes: &[u8]) -> u64 {
+    let key = padded_u64(bytes);
+    // The capitals get bit 5 (their high bit, 0x80, shifted down by two) set.
+    key | (ascii_bytes_between(key, b'A', b'Z') >> 2)
+}
+
 /// The high bit of each of eight bytes (read as one number) that lies between `lo` and `hi`
 /// (ASCII, inclusive). Exact for ASCII bytes, whose sums below stay inside the byte; a byte
 /// from 0x80 up may carry into the next, so callers look at those bytes themselves.
@@ -955,6 +964,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn ascii_lower_keys_are_lower_case_and_padded() {
+        for text in ["THE", "The", "the", "@[`{", "AZaz09", "ABCDEFGH", "x", ""] {
+            let lower = text.to_ascii_lowercase();
+            let mut expected = [0u8; 8];
+            expected[..lower.len()].copy_from_slice(lower.as_bytes());
+            assert_eq!(
+                ascii_lower_key(text.as_bytes()),
+                u64::from_le_bytes(expected),
+                "{text:?}"
+            );
+        }
+        assert_ne!(ascii_lower_key(b"ab"), ascii_lower_key(b"abc"));
     }
 
     #[test]

@@ -552,7 +552,7 @@ struct FrequentWords {
     words: FxHashMap<&'static str, u32>,
     /// The length in bytes of the longest word: longer words need no look-up.
     longest: usize,
-    /// The words of at most eight ASCII letters, by [`letters_key`]: most words of a text are
+    /// The words of at most eight ASCII letters, by [`document::ascii_lower_key`]: most words of a text are
     /// such, and are looked up without folding them into a buffer or hashing a string. A
     /// word with any other character is never a run of letters, all ASCII, of the text.
     short_words: FxHashMap<u64, u32>,
@@ -576,7 +576,7 @@ impl FrequentWords {
                 .filter(|(w, _)| {
                     (1..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase())
                 })
-                .map(|(w, &mask)| (letters_key(w.as_bytes()), mask))
+                .map(|(w, &mask)| (document::ascii_lower_key(w.as_bytes()), mask))
                 .collect();
             FrequentWords {
                 languages,
@@ -606,7 +606,9 @@ pub fn recognise(text: &str) -> Option<&'static str> {
         }
         // Nearly every word is a short run of ASCII letters, found by its key.
         if (1..=8).contains(&word.len()) && word.is_ascii() {
-            let mask = table.short_words.get(&letters_key(word.as_bytes()));
+            let mask = table
+                .short_words
+                .get(&document::ascii_lower_key(word.as_bytes()));
             for language in languages_of(mask.copied().unwrap_or(0)) {
                 hits[language] += 1;
             }
@@ -688,14 +690,6 @@ fn skip_letters(text: &str, mut i: usize) -> usize {
             None => return i,
         }
     }
-}
-
-/// A word of at most eight ASCII letters, lower-cased, in one number: zero bytes pad it, and
-/// no word has a zero byte, so two words have the same key only if they are the same.
-fn letters_key(word: &[u8]) -> u64 {
-    // Setting bit 5 lower-cases an ASCII letter; the padding is left zero.
-    let case_bits = u64::MAX >> (64 - 8 * word.len());
-    document::padded_u64(word) | (case_bits & (0x20 * 0x0101_0101_0101_0101))
 }
 
 /// The indexes of the bits set in a mask of languages (one bit per language), lowest first.
@@ -795,14 +789,6 @@ mod tests {
                 .collect();
             assert_eq!(letter_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
-    }
-
-    #[test]
-    fn letters_keys_are_lower_case_and_padded() {
-        assert_eq!(letters_key(b"The"), letters_key(b"the"));
-        assert_eq!(letters_key(b"ABCDEFGH"), u64::from_le_bytes(*b"abcdefgh"));
-        assert_eq!(letters_key(b"x"), u64::from(b'x'));
-        assert_ne!(letters_key(b"ab"), letters_key(b"abc"));
     }
 
     #[test]

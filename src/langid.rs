@@ -18,7 +18,7 @@ use std::sync::{Mutex, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::document::{BlockKind, Document};
+use crate::document::{self, BlockKind, Document};
 use crate::lang::{self, Language};
 
 /// A statistical language identifier.
@@ -361,10 +361,10 @@ struct MarkerTable {
     words: FxHashMap<&'static str, u32>,
     /// The longest word in the table, in bytes: longer words need no look-up.
     longest: usize,
-    /// The words of `words` of at most eight ASCII bytes, keyed by [`short_key`]: most
-    /// forms of an article are ASCII, and their look-up needs neither folding into a buffer
-    /// nor hashing a string.
-    short_words: FxHashMap<u64, ShortWord>,
+    /// The masks of the words of `words` of at most eight ASCII bytes, keyed by
+    /// [`document::ascii_lower_key`]: most forms of an article are ASCII, and their look-up
+    /// needs neither folding into a buffer nor hashing a string.
+    short_words: FxHashMap<u64, u32>,
     /// What each common word of the candidate sources is in each of them (see
     /// [`source_words`]).
     source_words: FxHashMap<&'static str, SourceWord>,
@@ -440,13 +440,7 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
     let short_words = words
         .iter()
         .filter(|(w, _)| has_short_key(w))
-        .map(|(w, &mask)| {
-            let word = ShortWord {
-                len: w.len() as u8,
-                mask,
-            };
-            (short_key(w.as_bytes()), word)
-        })
+        .map(|(w, &mask)| (document::ascii_lower_key(w.as_bytes()), mask))
         .collect();
     let source_words = source_word_table(&languages);
     MarkerTable {
@@ -458,28 +452,13 @@ fn build_marker_table(target: &'static Language, sources: &[&str]) -> MarkerTabl
     }
 }
 
-/// A word of the marker table of at most eight ASCII bytes: its length tells it from a
-/// longer word its key is a prefix of ([`short_key`] pads with zero bytes).
-#[derive(Debug, Clone, Copy)]
-struct ShortWord {
-    len: u8,
-    mask: u32,
-}
-
-/// Whether a word of the marker table is found by [`short_key`]. Folded forms are lower
-/// case: a word with a capital is never found, so it needs no key.
+/// Whether a word of the marker table is found by [`document::ascii_lower_key`]. Folded
+/// forms are lower case: a word with a capital is never found, so it needs no key.
 fn has_short_key(word: &str) -> bool {
     word.len() <= 8
         && word
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-}
-
-/// At most eight ASCII bytes, lower-cased, in one number.
-fn short_key(bytes: &[u8]) -> u64 {
-    let key = crate::document::padded_u64(bytes);
-    // The capitals get bit 5 (their high bit, 0x80, shifted down by two) set.
-    key | (crate::document::ascii_bytes_between(key, b'A', b'Z') >> 2)
 }
 
 fn source_word_table(
@@ -567,9 +546,9 @@ fn marker_mask(form: &str, table: &MarkerTable, folded: &mut String) -> u32 {
         if form.len() <= 8 {
             return table
                 .short_words
-                .get(&short_key(form.as_bytes()))
-                .filter(|w| usize::from(w.len) == form.len())
-                .map_or(0, |w| w.mask);
+                .get(&document::ascii_lower_key(form.as_bytes()))
+                .copied()
+                .unwrap_or(0);
         }
     }
     // Folding changes a word's length by a few bytes at most (’ → ' saves two), so a word
@@ -977,20 +956,6 @@ mod tests {
             };
             let expected = format!("ab{lower}'x");
             assert_eq!(folded, expected, "{c:?}");
-        }
-    }
-
-    #[test]
-    fn short_keys_are_lower_case() {
-        for text in ["THE", "The", "the", "@[`{", "AZaz09", "ABCDEFGH", ""] {
-            let lower = text.to_ascii_lowercase();
-            let mut expected = [0u8; 8];
-            expected[..lower.len()].copy_from_slice(lower.as_bytes());
-            assert_eq!(
-                short_key(text.as_bytes()),
-                u64::from_le_bytes(expected),
-                "{text:?}"
-            );
         }
     }
 
