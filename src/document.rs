@@ -512,13 +512,13 @@ fn word_or_number(s: &str, start: usize, first: char) -> (TokenKind, usize, bool
         // Any other ASCII character but a joiner ends the token: it is no letter or digit.
         match bytes.get(end) {
             None => break,
-            Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.' | b',') => break,
+            Some(&b) if b.is_ascii() && !is_joiner(char::from(b)) => break,
             Some(_) => {}
         }
         let Some(d) = char_at(s, end) else {
             break;
         };
-        let joins = matches!(d, '-' | '\'' | '’' | '.' | ',')
+        let joins = is_joiner(d)
             && char_at(s, end + d.len_utf8()).is_some_and(|n| joiner_allowed(d, n, has_letter));
         if !(joins || is_alphanumeric(d)) {
             break;
@@ -580,6 +580,12 @@ pub(crate) fn ascii_bytes_between(word: u64, lo: u8, hi: u8) -> u64 {
     let from_lo = word.wrapping_add(u64::from(0x80 - lo) * ASCII_ONES);
     let past_hi = word.wrapping_add(u64::from(0x80 - hi - 1) * ASCII_ONES);
     from_lo & !past_hi & ASCII_HIGH
+}
+
+/// A character that may join the parts of one token when letters or digits stand on both
+/// sides ("Baden-Baden", "geht's", "3.5", "1,000"; see [`joiner_allowed`]).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | ',')
 }
 
 /// Inside a token, hyphens and apostrophes join letters; full stops and commas join digits.

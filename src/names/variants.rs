@@ -251,18 +251,19 @@ impl WordKeys {
 
 /// For each occurrence, whether it ends in a genitive `s` (see [`is_genitive_of`]).
 fn genitive_bases(out: &[Occurrence]) -> Vec<bool> {
-    let bases: Vec<Option<&str>> = out
-        .iter()
-        .map(|o| match o.form.strip_suffix('s') {
-            Some(base) if base.chars().filter(|c| c.is_alphabetic()).count() >= 2 => Some(base),
-            _ => None,
-        })
-        .collect();
+    let bases: Vec<Option<&str>> = out.iter().map(|o| genitive_base(&o.form)).collect();
     let among = Among::of(out, bases.iter().flatten().count());
     bases
         .iter()
         .map(|base| base.is_some_and(|base| is_genitive_of(base, &among)))
         .collect()
+}
+
+/// The base a form would have as a genitive: the form without its final `s`, if at least
+/// two letters remain.
+fn genitive_base(form: &str) -> Option<&str> {
+    form.strip_suffix('s')
+        .filter(|base| base.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// A name with a genitive `s` folds to its base when the article has the base as written,
@@ -637,11 +638,7 @@ mod tests {
         assert!(matches!(sets, Among::Sets { .. }));
         let by_sets: Vec<bool> = out
             .iter()
-            .map(|o| {
-                o.form
-                    .strip_suffix('s')
-                    .is_some_and(|base| base.chars().count() >= 2 && is_genitive_of(base, &sets))
-            })
+            .map(|o| genitive_base(&o.form).is_some_and(|base| is_genitive_of(base, &sets)))
             .collect();
         assert_eq!(by_sets, expected);
     }
